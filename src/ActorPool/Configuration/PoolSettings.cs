@@ -1,0 +1,26 @@
+using Akka.Configuration;
+
+namespace ActorPool.Configuration;
+
+/// <summary>The <c>actorpool</c> section of the merged configuration, read once.</summary>
+internal sealed record PoolSettings(
+    TimeSpan ChildStartTimeout,
+    TimeSpan DisposeGrace,
+    int MapWindowFactor,
+    long MaxPayloadSize)
+{
+    public static PoolSettings From(Config config)
+    {
+        var section = config.GetConfig("actorpool");
+        var settings = new PoolSettings(
+            section.GetTimeSpan("child-start-timeout", TimeSpan.FromSeconds(60)),
+            section.GetTimeSpan("dispose-grace", TimeSpan.FromSeconds(10)),
+            section.GetInt("map-window-factor", 2),
+            section.GetByteSize("max-payload-size") ?? 96L * 1024 * 1024);
+        if (settings.MapWindowFactor < 1)
+            throw new ArgumentOutOfRangeException(nameof(config), "actorpool.map-window-factor must be at least 1.");
+        if (settings.MaxPayloadSize < 1024)
+            throw new ArgumentOutOfRangeException(nameof(config), "actorpool.max-payload-size must be at least 1KiB.");
+        return settings;
+    }
+}

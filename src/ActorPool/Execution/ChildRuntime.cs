@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using Akka.Actor;
+using ActorPool.Functions;
+using ActorPool.Serialization;
+using static ActorPool.Execution.ExecutionProtocol;
+
+namespace ActorPool.Execution;
+
+/// <summary>
+/// Process-wide state of a child: the concurrency gate, the task count for recycling, the tokens of running
+/// tasks and the once-only initializer. Shared by every task runner deployed into the child, and kept across
+/// runner restarts.
+/// </summary>
+internal static class ChildRuntime
+{
+    private static readonly object s_lock = new();
+    private static readonly ConcurrentDictionary<long, CancellationTokenSource> s_running = new();
+    private static RunnerSettings? s_settings;
+    private static SemaphoreSlim s_gate = new(1);
+    private static Task? s_initialized;
+    private static TaskCall? s_exceptionHandler;
+    private static int s_admitted;
+    private static int s_unfinished;
+    private static int s_retiring;
+
+    public static int Pid { get; } = Environment.ProcessId;
+
+    /// <summary>The child's ActorSystem; null outside a child process.</summary>
+    public static ExtendedActorSystem? System { get; set; }
+
+    /// <summary>Applies the settings of the first runner; runs the initializer once.</summary>
+    public static Task EnsureInitializedAsync(RunnerSettings settings)
+    {
+        lock (s_lock)
+        {
+            if (s_initialized is not null)
+                return s_initialized;
+            s_settings = settings;
+            s_gate = new SemaphoreSlim(settings.ChildConcurrency);
+            if (settings.ExceptionHandler is { } handler)
+                s_exceptionHandler = (TaskCall)PayloadCodec.Deserialize(handler)!;
+            s_initialized = settings.Initializer is { } init ? Task.Run(() => RunInitializerAsync(init)) : Task.CompletedTask;
+            return s_initialized;
+        }
+    }
+
+    private static Task RunInitializerAsync(byte[] initializer)
+    {
+        var call = (TaskCall)PayloadCodec.Deserialize(initializer)!;
+        return TaskInvoker.For(call.Method).InvokeAsync(call, CancellationToken.None);
+    }
+
+    /// <summary>Counts a task against MaxTasksPerChild.</summary>
+    public static Admission Admit()
+    {
+        var max = s_settings?.MaxTasksPerChild ?? 0;
+        if (max == 0)
+        {
+            Interlocked.Increment(ref s_unfinished);
+            return Admission.Admitted;
+        }
+        var number = Interlocked.Increment(ref s_admitted);
+        if (number > max)
+            return Admission.Refused;
+        Interlocked.Increment(ref s_unfinished);
+        if (number < max)
+            return Admission.Admitted;
+        Volatile.Write(ref s_retiring, 1);
+        return Admission.AdmittedLast;
+    }
+
+    /// <summary>Ends an admitted task; true when it was the last one of a retiring child.</summary>
+    public static bool Finish() => Interlocked.Decrement(ref s_unfinished) == 0 && Volatile.Read(ref s_retiring) == 1;
+
+    /// <summary>Runs a task under the concurrency gate with a token that <see cref="Cancel"/> reaches.</summary>
+    /// <param name="taskId">The supervisor's id of a tracked task, or null for a call sent through the router.</param>
+    /// <param name="callBytes">The serialized <see cref="TaskCall"/>.</param>
+    public static async Task<object?> RunAsync(long? taskId, byte[] callBytes)
+    {
+        using var cancellation = new CancellationTokenSource();
+        if (taskId is { } tracked)
+            s_running[tracked] = cancellation;
+        var gate = s_gate;
+        var entered = false;
+        try
+        {
+            await gate.WaitAsync(cancellation.Token).ConfigureAwait(false);
+            entered = true;
+            var call = (TaskCall)PayloadCodec.Deserialize(callBytes)!;
+            return await TaskInvoker.For(call.Method).InvokeAsync(call, cancellation.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (entered)
+                gate.Release();
+            if (taskId is { } finished)
+                s_running.TryRemove(finished, out _);
+        }
+    }
+
+    public static void Cancel(long taskId)
+    {
+        if (s_running.TryGetValue(taskId, out var cancellation))
+        {
+            try
+            {
+                cancellation.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The task finished meanwhile.
+            }
+        }
+    }
+
+    /// <summary>Runs the pool's ExceptionHandler, if any, for an exception a task threw.</summary>
+    public static void HandleException(Exception exception)
+    {
+        if (s_exceptionHandler is { } handler)
+            TaskInvoker.For(handler.Method).InvokeAsync(handler with { Args = [exception] }, CancellationToken.None).GetAwaiter().GetResult();
+    }
+}
+
+/// <summary>Whether a child takes a task, given MaxTasksPerChild.</summary>
+internal enum Admission
+{
+    Admitted,
+    AdmittedLast,
+    Refused,
+}

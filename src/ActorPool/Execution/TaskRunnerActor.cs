@@ -1,0 +1,189 @@
+using Akka.Actor;
+using Akka.Event;
+using ActorPool.Serialization;
+using static ActorPool.Execution.ExecutionProtocol;
+
+namespace ActorPool.Execution;
+
+/// <summary>
+/// Runs tasks in a child process. Deployed into the child by the parent's supervisor (remote deployment),
+/// so its supervisor, and the pool's SupervisorStrategy, live in the parent. It is a routee of
+/// <see cref="ProcessPool.Router"/> and also takes tracked tasks from the supervisor.
+/// </summary>
+internal sealed class TaskRunnerActor : ReceiveActor, IWithStash
+{
+    private readonly RunnerSettings _settings;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+
+    public TaskRunnerActor(RunnerSettings settings)
+    {
+        _settings = settings;
+        Initializing();
+    }
+
+    public IStash Stash { get; set; } = null!;
+
+    public static Props Props(RunnerSettings settings) => Akka.Actor.Props.Create(() => new TaskRunnerActor(settings));
+
+    protected override void PreStart()
+    {
+        ChildRuntime.EnsureInitializedAsync(_settings).PipeTo(
+            Self,
+            success: () => Initialized.Instance,
+            failure: e => new Status.Failure(e));
+    }
+
+    private void Initializing()
+    {
+        Receive<Initialized>(_ =>
+        {
+            Context.Parent.Tell(new RunnerReady(_settings.ChildId, ChildRuntime.Pid));
+            Become(Running);
+            Stash.UnstashAll();
+        });
+        Receive<Status.Failure>(failure =>
+        {
+            var error = failure.Cause is AggregateException { InnerException: { } inner } ? inner : failure.Cause;
+            _log.Error(error, "The pool's Initializer threw in child {0}", ChildRuntime.Pid);
+            Context.Parent.Tell(new RunnerInitFailed(_settings.ChildId, RemoteError.From(error, ChildRuntime.Pid)));
+        });
+        ReceiveAny(_ => Stash.Stash());
+    }
+
+    private void Running()
+    {
+        Receive<RunTask>(run =>
+        {
+            if (AdmitOrRetire() == Admission.Refused)
+            {
+                Sender.Tell(new TaskBounced(run.TaskId));
+                return;
+            }
+            StartTracked(run, Sender);
+        });
+        Receive<Invoke>(invoke =>
+        {
+            if (AdmitOrRetire() == Admission.Refused)
+            {
+                // This child has run its MaxTasksPerChild; the supervisor places the call elsewhere.
+                Context.Parent.Forward(invoke);
+                return;
+            }
+            StartRouted(invoke, Sender);
+        });
+        Receive<CancelTask>(cancel => ChildRuntime.Cancel(cancel.TaskId));
+        Receive<ExceptionHandlerFailed>(failed => throw failed.Exception);
+    }
+
+    private Admission AdmitOrRetire()
+    {
+        var admission = ChildRuntime.Admit();
+        if (admission == Admission.AdmittedLast)
+            Context.Parent.Tell(new ChildRetiring(_settings.ChildId));
+        return admission;
+    }
+
+    private void StartTracked(RunTask run, IActorRef replyTo)
+    {
+        var parent = Context.Parent;
+        var self = Self;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var result = await ChildRuntime.RunAsync(run.TaskId, run.Call).ConfigureAwait(false);
+                Reply(replyTo, new TaskSucceeded(run.TaskId, SerializeResult(result)), parent, self);
+            }
+            catch (Exception e)
+            {
+                var handlerFailure = HandleException(e);
+                Reply(replyTo, new TaskFaulted(run.TaskId, RemoteError.From(e, ChildRuntime.Pid)), parent, self);
+                ReportHandlerFailure(handlerFailure, self);
+            }
+        });
+    }
+
+    private void StartRouted(Invoke invoke, IActorRef replyTo)
+    {
+        var parent = Context.Parent;
+        var self = Self;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var result = await ChildRuntime.RunAsync(null, invoke.Call).ConfigureAwait(false);
+                SerializeResult(result);
+                Reply(replyTo, result, parent, self);
+            }
+            catch (Exception e)
+            {
+                var handlerFailure = HandleException(e);
+                Reply(replyTo, new Status.Failure(ProxyException.From(RemoteError.From(e, ChildRuntime.Pid))), parent, self);
+                ReportHandlerFailure(handlerFailure, self);
+            }
+        });
+    }
+
+    private void Reply(IActorRef replyTo, object? reply, IActorRef parent, IActorRef self)
+    {
+        replyTo.Tell(reply, self);
+        if (ChildRuntime.Finish())
+            parent.Tell(new ChildDrained(_settings.ChildId), self);
+    }
+
+    /// <summary>Runs the pool's ExceptionHandler for a task's exception; returns what the handler threw, if anything.</summary>
+    private static Exception? HandleException(Exception exception)
+    {
+        if (exception is ResultNotSerializableException)
+            return null;
+        try
+        {
+            ChildRuntime.HandleException(exception);
+            return null;
+        }
+        catch (Exception handlerFailure)
+        {
+            return handlerFailure;
+        }
+    }
+
+    // The handler is part of the runner: its failure fails the runner, and the supervisor strategy decides.
+    // Reported after the caller has its answer, so that whatever the strategy does cannot lose that answer.
+    private static void ReportHandlerFailure(Exception? handlerFailure, IActorRef self)
+    {
+        if (handlerFailure is not null)
+            self.Tell(new ExceptionHandlerFailed(handlerFailure));
+    }
+
+    private static byte[] SerializeResult(object? result)
+    {
+        byte[] bytes;
+        try
+        {
+            Functions.CaptureInspector.EnsureCanTravel(result, "result", nameof(result));
+            bytes = PayloadCodec.Serialize(result);
+        }
+        catch (Exception e)
+        {
+            throw new ResultNotSerializableException(
+                $"The task's result of type {result?.GetType().FullName} cannot be serialized: {e.Message}", e);
+        }
+        if (bytes.LongLength > PayloadCodec.MaxPayloadSize)
+        {
+            throw new ResultNotSerializableException(
+                $"The task's result of type {result?.GetType().FullName} serializes to {bytes.LongLength} bytes, over actorpool.max-payload-size ({PayloadCodec.MaxPayloadSize} bytes).");
+        }
+        return bytes;
+    }
+
+    private sealed class Initialized
+    {
+        public static readonly Initialized Instance = new();
+
+        private Initialized()
+        {
+        }
+    }
+
+    private sealed record ExceptionHandlerFailed(Exception Exception);
+}

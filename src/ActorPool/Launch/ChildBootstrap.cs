@@ -1,0 +1,17 @@
+using System.Text;
+using System.Text.Json;
+
+namespace ActorPool.Launch;
+
+/// <summary>What a child needs before it can start its ActorSystem; sent as the first line of its standard input.</summary>
+/// <param name="ChildId">The child's number within its pool.</param>
+/// <param name="ParentPid">The parent's process id, for logs.</param>
+/// <param name="UserConfig">The user's HOCON (PoolOptions.Config), rendered with its fallbacks; the child adds ActorPool's reference itself.</param>
+internal sealed record ChildBootstrap(int ChildId, int ParentPid, string UserConfig)
+{
+    public string Encode() => Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(this));
+
+    public static ChildBootstrap Decode(string line) =>
+        JsonSerializer.Deserialize<ChildBootstrap>(Encoding.UTF8.GetString(Convert.FromBase64String(line)))
+        ?? throw new InvalidOperationException("The child's bootstrap line is empty.");
+}

@@ -1,0 +1,54 @@
+using Akka.Actor;
+using Akka.Configuration;
+using ActorPool.Configuration;
+using ActorPool.Serialization;
+
+namespace ActorPool.Launch;
+
+/// <summary>
+/// The child side: reads its bootstrap from standard input, starts an ActorSystem with Akka.Remote, says
+/// where it listens, and exits when its standard input closes, which is also what happens when the parent
+/// dies, however it dies.
+/// </summary>
+internal static class ChildEntryPoint
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        _ = args;
+        var stdin = Console.In;
+        var first = await stdin.ReadLineAsync().ConfigureAwait(false);
+        if (string.IsNullOrEmpty(first))
+            return 2;
+        var bootstrap = ChildBootstrap.Decode(first);
+        var config = ConfigurationFactory.ParseString("akka.remote.dot-netty.tcp.port = 0")
+            .WithFallback(PoolConfig.Merge(ConfigurationFactory.ParseString(bootstrap.UserConfig)));
+        var system = (ExtendedActorSystem)ActorSystem.Create($"actorpool-child-{bootstrap.ChildId}", config);
+        PayloadCodec.Attach(system);
+        Execution.ChildRuntime.System = system;
+        Console.Out.WriteLine($"{ChildHandle.ReadyPrefix}{system.Provider.DefaultAddress} {Akka.Remote.AddressUidExtension.Uid(system)}");
+        Console.Out.Flush();
+
+        // Standard input stays open for the child's whole life; its end is the signal to exit.
+        var watcher = new Thread(() =>
+        {
+            try
+            {
+                while (stdin.ReadLine() is not null)
+                {
+                }
+            }
+            catch (IOException)
+            {
+                // The parent is gone.
+            }
+            Environment.Exit(0);
+        })
+        {
+            IsBackground = true,
+            Name = "actorpool-parent-watch",
+        };
+        watcher.Start();
+        await system.WhenTerminated.ConfigureAwait(false);
+        return 0;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+
+namespace ActorPool;
+
+/// <summary>
+/// Runs a task per item of a source with at most a window of tasks in flight, pulling the source lazily.
+/// Leaving the enumeration early, or cancelling it, cancels the tasks in flight.
+/// </summary>
+internal static class MapPipeline
+{
+    /// <summary>Results in the order of the source.</summary>
+    public static async IAsyncEnumerable<R> OrderedAsync<T, R>(
+        IAsyncEnumerable<T> source, Func<T, CancellationToken, Task<R>> start, int window, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var started = Channel.CreateBounded<Task<R>>(new BoundedChannelOptions(window) { SingleReader = true, SingleWriter = true });
+        var producer = ProduceAsync(source, start, started.Writer, stop.Token);
+        try
+        {
+            await foreach (var task in started.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+            {
+                var result = await task.ConfigureAwait(false);
+                stop.Token.ThrowIfCancellationRequested();
+                yield return result;
+            }
+            await producer.ConfigureAwait(false);
+        }
+        finally
+        {
+            await StopAsync(stop, producer, started.Reader).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Results in the order they complete.</summary>
+    public static async IAsyncEnumerable<R> UnorderedAsync<T, R>(
+        IAsyncEnumerable<T> source, Func<T, CancellationToken, Task<R>> start, int window, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var slots = new SemaphoreSlim(window);
+        var done = Channel.CreateUnbounded<Task<R>>(new UnboundedChannelOptions { SingleReader = true });
+        var unfinished = 1; // the producer's own share
+        void Release()
+        {
+            if (Interlocked.Decrement(ref unfinished) == 0)
+                done.Writer.TryComplete();
+        }
+        async Task ProduceUnorderedAsync()
+        {
+            try
+            {
+                await foreach (var item in source.WithCancellation(stop.Token).ConfigureAwait(false))
+                {
+                    await slots.WaitAsync(stop.Token).ConfigureAwait(false);
+                    Interlocked.Increment(ref unfinished);
+                    var task = start(item, stop.Token);
+                    _ = task.ContinueWith(t => { done.Writer.TryWrite(t); Release(); }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
+                Release();
+            }
+            catch (Exception e)
+            {
+                done.Writer.TryComplete(e);
+            }
+        }
+        var producer = Task.Run(ProduceUnorderedAsync, CancellationToken.None);
+        try
+        {
+            await foreach (var task in done.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+            {
+                slots.Release();
+                var result = await task.ConfigureAwait(false);
+                stop.Token.ThrowIfCancellationRequested();
+                yield return result;
+            }
+        }
+        finally
+        {
+            await StopAsync(stop, producer, done.Reader).ConfigureAwait(false);
+        }
+    }
+
+    private static Task ProduceAsync<T, R>(
+        IAsyncEnumerable<T> source, Func<T, CancellationToken, Task<R>> start, ChannelWriter<Task<R>> writer, CancellationToken cancellationToken) =>
+        Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var item in source.WithCancellation(cancellationToken).ConfigureAwait(false))
+                    await writer.WriteAsync(start(item, cancellationToken), cancellationToken).ConfigureAwait(false);
+                writer.TryComplete();
+            }
+            catch (Exception e)
+            {
+                writer.TryComplete(e);
+            }
+        }, CancellationToken.None);
+
+    private static async Task StopAsync<R>(CancellationTokenSource stop, Task producer, ChannelReader<Task<R>> leftovers)
+    {
+        await stop.CancelAsync().ConfigureAwait(false);
+        await producer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        // Observe the faults of tasks nobody will await.
+        while (leftovers.TryRead(out var task))
+            _ = task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    }
+
+    /// <summary>A lazy async view of a synchronous source.</summary>
+    public static async IAsyncEnumerable<T> ToAsync<T>(IEnumerable<T> source, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var item in source)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return item;
+            await Task.CompletedTask.ConfigureAwait(false);
+        }
+    }
+}

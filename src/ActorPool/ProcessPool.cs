@@ -1,0 +1,206 @@
+using Akka.Actor;
+using ActorPool.Configuration;
+using ActorPool.Functions;
+using ActorPool.Serialization;
+using ActorPool.Supervision;
+using static ActorPool.Supervision.SupervisionProtocol;
+
+namespace ActorPool;
+
+/// <summary>
+/// A pool of child processes, each hosting an Akka.NET ActorSystem connected back to this process over
+/// Akka.Remote, that run task functions: <c>ApplyAsync</c> for one call, <c>Map</c>, <c>StarMap</c> and
+/// <c>MapUnordered</c> for many, or <c>Ask</c> with an <see cref="Invoke"/> against <see cref="Router"/>.
+/// </summary>
+public sealed partial class ProcessPool : IAsyncDisposable
+{
+    private const int Open = 0;
+    private const int Closed = 1;
+    private const int Terminated = 2;
+
+    private static long s_nextTaskId;
+
+    private readonly ActorSystem _system;
+    private readonly IActorRef _supervisor;
+    private readonly ChildRegistry _registry;
+    private readonly Task _childrenExited;
+    private readonly PoolOptions _options;
+    private readonly PoolSettings _settings;
+    private readonly Lazy<Task> _shutdown;
+    private int _state;
+
+    private ProcessPool(
+        ActorSystem system, IActorRef supervisor, IActorRef router, ChildRegistry registry, Task childrenExited, PoolOptions options, PoolSettings settings)
+    {
+        _system = system;
+        _supervisor = supervisor;
+        Router = router;
+        _registry = registry;
+        _childrenExited = childrenExited;
+        _options = options;
+        _settings = settings;
+        _shutdown = new Lazy<Task>(ShutdownAsync);
+    }
+
+    /// <summary>
+    /// The router whose routees are the task-runner actors in the children (round-robin unless the
+    /// <c>/pool/router</c> deployment says otherwise). <c>Ask&lt;R&gt;(Invoke)</c> against it returns the
+    /// task's result or faults with <see cref="ProxyException"/>.
+    /// </summary>
+    public IActorRef Router { get; }
+
+    /// <summary>Process ids of the live child processes.</summary>
+    public IReadOnlyList<int> ChildPids => _registry.Pids;
+
+    /// <summary>Every child pid this pool ever started; for tests that check no process outlives its pool.</summary>
+    internal IReadOnlyList<int> StartedChildPids => _registry.Started;
+
+    /// <summary>The pool's own ActorSystem, in this process.</summary>
+    internal ActorSystem System => _system;
+
+    /// <summary>
+    /// Starts <see cref="PoolOptions.Processes"/> child processes and completes when every one of them has run
+    /// the initializer and takes tasks.
+    /// </summary>
+    /// <param name="options">The pool's options; null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the start; children already started are ended.</param>
+    /// <returns>The started pool.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException">The initializer or exception handler cannot be sent to a child.</exception>
+    /// <exception cref="ProxyException">The initializer threw in a child.</exception>
+    /// <exception cref="TimeoutException">The children did not start within <c>actorpool.child-start-timeout</c>.</exception>
+    public static async Task<ProcessPool> StartAsync(PoolOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new PoolOptions();
+        options.Validate();
+        cancellationToken.ThrowIfCancellationRequested();
+        var config = PoolConfig.Merge(options.Config);
+        var settings = PoolSettings.From(config);
+        var supervisorSettings = new SupervisorSettings(
+            options.Processes,
+            options.ChildConcurrency,
+            options.MaxTasksPerChild,
+            options.MaxCrashRetries,
+            options.SupervisorStrategy,
+            options.Initializer is { } init ? PreparedFunction.Prepare(init, nameof(options.Initializer)).Encode(options.InitArgs) : null,
+            options.ExceptionHandler is { } handler ? PreparedFunction.Prepare(handler, nameof(options.ExceptionHandler)).Encode([]) : null,
+            options.Config?.ToString(includeFallback: true) ?? string.Empty,
+            settings.ChildStartTimeout);
+
+        var system = ActorSystem.Create("actorpool", config);
+        PayloadCodec.Attach((ExtendedActorSystem)system);
+        var registry = new ChildRegistry();
+        var started = new TaskCompletionSource<PoolStarted>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var supervisor = system.ActorOf(PoolSupervisorActor.Props(supervisorSettings, registry, started, exited), PoolSupervisorActor.Name);
+        try
+        {
+            var pool = await started.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return new ProcessPool(system, supervisor, pool.Router, registry, exited.Task, options, settings);
+        }
+        catch (Exception)
+        {
+            supervisor.Tell(TerminatePool.Instance);
+            await exited.Task.WaitAsync(settings.DisposeGrace, CancellationToken.None).ConfigureAwait(false);
+            await system.Terminate().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Accepts no new tasks; queued and running tasks finish, then the children exit.</summary>
+    public void Close()
+    {
+        if (Interlocked.CompareExchange(ref _state, Closed, Open) == Open)
+            _supervisor.Tell(ClosePool.Instance);
+    }
+
+    /// <summary>Stops now: every unfinished task fails with <see cref="PoolTerminatedException"/> and the children are killed.</summary>
+    public void Terminate()
+    {
+        if (Interlocked.Exchange(ref _state, Terminated) != Terminated)
+            _supervisor.Tell(TerminatePool.Instance);
+    }
+
+    /// <summary>After <see cref="Close"/> or <see cref="Terminate"/>: completes when every child has exited.</summary>
+    /// <exception cref="InvalidOperationException">Neither <see cref="Close"/> nor <see cref="Terminate"/> was called.</exception>
+    public Task JoinAsync()
+    {
+        if (Volatile.Read(ref _state) == Open)
+            throw new InvalidOperationException("Call Close or Terminate before JoinAsync.");
+        return _shutdown.Value;
+    }
+
+    /// <summary>
+    /// Closes the pool and waits for its children to exit, escalating to <see cref="Terminate"/> after
+    /// <c>actorpool.dispose-grace</c> (10 s by default).
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        Close();
+        try
+        {
+            await _childrenExited.WaitAsync(_settings.DisposeGrace).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            Terminate();
+        }
+        await _shutdown.Value.ConfigureAwait(false);
+    }
+
+    private async Task ShutdownAsync()
+    {
+        await _childrenExited.ConfigureAwait(false);
+        await _system.Terminate().ConfigureAwait(false);
+    }
+
+    private static byte[] Encode(Delegate fn, object?[] args) => PreparedFunction.Prepare(fn, nameof(fn)).Encode(args);
+
+    private Task RunVoidAsync(byte[] call, CancellationToken cancellationToken) => RunAsync<object?>(call, cancellationToken);
+
+    /// <summary>Sends one encoded call to the supervisor and waits for its outcome.</summary>
+    /// <exception cref="InvalidOperationException">Thrown at the call, not through the task: the pool is closed.</exception>
+    internal Task<R> RunAsync<R>(byte[] call, CancellationToken cancellationToken)
+    {
+        EnsureOpen();
+        return cancellationToken.IsCancellationRequested ? Task.FromCanceled<R>(cancellationToken) : SubmitAsync<R>(call, cancellationToken);
+    }
+
+    private async Task<R> SubmitAsync<R>(byte[] call, CancellationToken cancellationToken)
+    {
+        var id = Interlocked.Increment(ref s_nextTaskId);
+        var completion = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _supervisor.Tell(new SubmitTask(new PendingTask(id, call, completion)));
+        var result = cancellationToken.CanBeCanceled || _options.TaskTimeout is not null
+            ? await WaitAsync(id, completion.Task, cancellationToken).ConfigureAwait(false)
+            : await completion.Task.ConfigureAwait(false);
+        return (R)PayloadCodec.Deserialize(result)!;
+    }
+
+    private async Task<byte[]> WaitAsync(long id, Task<byte[]> outcome, CancellationToken cancellationToken)
+    {
+        using var timeout = _options.TaskTimeout is { } limit && limit != Timeout.InfiniteTimeSpan ? new CancellationTokenSource(limit) : null;
+        using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await outcome.WaitAsync(linked?.Token ?? cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!outcome.IsCompleted)
+        {
+            _supervisor.Tell(new AbandonTask(id));
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new TimeoutException($"The task did not finish within its TaskTimeout of {_options.TaskTimeout}.");
+        }
+    }
+
+    private void EnsureOpen()
+    {
+        switch (Volatile.Read(ref _state))
+        {
+            case Closed:
+                throw new InvalidOperationException("The pool is closed and takes no new tasks.");
+            case Terminated:
+                throw new InvalidOperationException("The pool is terminated and takes no new tasks.");
+        }
+    }
+}

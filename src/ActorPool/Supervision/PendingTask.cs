@@ -1,0 +1,43 @@
+using Akka.Actor;
+
+namespace ActorPool.Supervision;
+
+/// <summary>A task the supervisor tracks until it has an outcome: queued, running, or re-run after a crash.</summary>
+internal sealed class PendingTask
+{
+    /// <summary>A task of the pool's own API; its outcome completes <paramref name="completion"/>.</summary>
+    public PendingTask(long id, byte[] call, TaskCompletionSource<byte[]> completion)
+    {
+        Id = id;
+        Call = call;
+        Completion = completion;
+    }
+
+    /// <summary>A call sent to the router that its child could not take; its outcome goes to <paramref name="replyTo"/>.</summary>
+    public PendingTask(long id, byte[] call, IActorRef replyTo)
+    {
+        Id = id;
+        Call = call;
+        ReplyTo = replyTo;
+    }
+
+    public long Id { get; }
+
+    public byte[] Call { get; }
+
+    public TaskCompletionSource<byte[]>? Completion { get; }
+
+    public IActorRef? ReplyTo { get; }
+
+    /// <summary>How many times the task has been started in a child.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>The child running it, or null while queued.</summary>
+    public int? ChildId { get; set; }
+
+    /// <summary>The runner it was sent to, or null while queued.</summary>
+    public IActorRef? Runner { get; set; }
+
+    /// <summary>Its place in the supervisor's queue, or null when not queued.</summary>
+    public LinkedListNode<PendingTask>? QueueNode { get; set; }
+}

@@ -1,0 +1,10 @@
+using ActorPool;
+
+// Started by the parent-crash test, which SIGKILLs this process and checks that its children exit.
+var processes = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 2;
+var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = processes });
+var pid = await pool.ApplyAsync(() => Environment.ProcessId);
+Console.WriteLine($"CHILDREN {string.Join(",", pool.ChildPids)} RAN-IN {pid}");
+Console.Out.Flush();
+await Task.Delay(Timeout.Infinite);
+GC.KeepAlive(pool);

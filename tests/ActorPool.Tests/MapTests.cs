@@ -1,0 +1,117 @@
+using System.Runtime.CompilerServices;
+using ActorPool.Tests.Support;
+
+namespace ActorPool.Tests;
+
+public sealed class MapTests : IAsyncLifetime
+{
+    private TestPool _scope = null!;
+
+    private ProcessPool Pool => _scope.Pool;
+
+    public async Task InitializeAsync() => _scope = await TestPool.StartAsync(new PoolOptions { Processes = 2, ChildConcurrency = 4 });
+
+    public async Task DisposeAsync() => await _scope.DisposeAsync();
+
+    [Fact]
+    public async Task Map_Awaited_GivesEveryResultInInputOrder()
+    {
+        IReadOnlyList<int> all = await Pool.Map(Jobs.SquareAsync, Enumerable.Range(0, 10_000));
+
+        Assert.Equal(Enumerable.Range(0, 10_000).Select(i => i * i), all);
+    }
+
+    [Fact]
+    public async Task Map_Enumerated_YieldsInInputOrderEvenWhenLaterItemsFinishFirst()
+    {
+        var delays = new[] { 300, 10, 200, 5, 100, 1 };
+        var seen = new List<int>();
+        await foreach (var result in Pool.Map(Jobs.SleepThenReturnAsync, delays))
+            seen.Add(result);
+
+        Assert.Equal(delays, seen);
+    }
+
+    [Fact]
+    public async Task Map_SyncFunction_Works() =>
+        Assert.Equal([0, 2, 4], await Pool.Map((int x) => x * 2, [0, 1, 2]));
+
+    [Fact]
+    public async Task Map_EndlessAsyncSource_IsPulledLazilyAndStopsWithToken()
+    {
+        var source = new CountingSource();
+        using var stop = new CancellationTokenSource();
+        var received = new List<int>();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var square in Pool.Map(Jobs.SquareAsync, source.EndlessAsync(), stop.Token))
+            {
+                received.Add(square);
+                if (received.Count == 100)
+                    stop.Cancel();
+            }
+        });
+
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => i * i), received);
+        // Bounded: 2 processes x 4 tasks x window factor 2, plus the few the pipeline holds, were pulled beyond what was used.
+        Assert.InRange(source.Pulled, 100, 100 + 2 * 4 * 2 + 4);
+        var pulledAtStop = source.Pulled;
+        Assert.Equal(3, await Pool.ApplyAsync(Jobs.Add, 1, 2));
+        Assert.Equal(pulledAtStop, source.Pulled);
+    }
+
+    [Fact]
+    public async Task Map_NotAwaited_PullsNothing()
+    {
+        var source = new CountingSource();
+        _ = Pool.Map(Jobs.SquareAsync, source.EndlessAsync());
+        // Nothing consumes the result, so nothing may be pulled; a task that does run would show up here.
+        Assert.Equal(7, await Pool.ApplyAsync(Jobs.Add, 3, 4));
+        Assert.Equal(0, source.Pulled);
+    }
+
+    [Fact]
+    public async Task MapUnordered_YieldsInCompletionOrder()
+    {
+        var delays = new[] { 900, 1, 600, 300 };
+        var seen = new List<int>();
+        await foreach (var result in Pool.MapUnordered(Jobs.SleepThenReturnAsync, delays))
+            seen.Add(result);
+
+        Assert.Equal([1, 300, 600, 900], seen);
+    }
+
+    [Fact]
+    public async Task StarMap_Tuples_GivesResultsInInputOrder()
+    {
+        Assert.Equal([3, 7, 11], await Pool.StarMap(Jobs.Add, [(1, 2), (3, 4), (5, 6)]));
+        Assert.Equal(["a-1-True", "b-2-False"], await Pool.StarMap((string a, int b, bool c) => $"{a}-{b}-{c}", [("a", 1, true), ("b", 2, false)]));
+    }
+
+    [Fact]
+    public async Task Map_TaskThrows_AwaitFaultsWithProxyException()
+    {
+        var error = await Assert.ThrowsAsync<ProxyException>(async () => await Pool.Map(Jobs.ThrowCustomAsync, [1, 2, 3]));
+        Assert.IsType<JobFailedException>(error.InnerException);
+        Assert.Equal(3, await Pool.ApplyAsync(Jobs.Add, 1, 2));
+    }
+
+    private sealed class CountingSource
+    {
+        private int _pulled;
+
+        public int Pulled => Volatile.Read(ref _pulled);
+
+        public async IAsyncEnumerable<int> EndlessAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            for (var i = 0; ; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await Task.Yield();
+                Interlocked.Increment(ref _pulled);
+                yield return i;
+            }
+        }
+    }
+}

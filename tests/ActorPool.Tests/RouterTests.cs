@@ -1,0 +1,119 @@
+using ActorPool.Tests.Support;
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.Routing;
+
+namespace ActorPool.Tests;
+
+public sealed class RouterTests
+{
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task RouterAsk_Invoke_ReturnsResultFromAChild()
+    {
+        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 2 });
+        var router = scope.Pool.Router;
+
+        Assert.Equal(49, await router.Ask<int>(Invoke.Create(Jobs.SquareAsync, 7), AskTimeout));
+        var pids = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => router.Ask<int>(Invoke.Create(Jobs.PidAsync, i), AskTimeout)));
+        // Round-robin over one routee per child: both children take tasks.
+        Assert.Equal(scope.Pool.ChildPids.Order(), pids.Distinct().Order());
+    }
+
+    [Fact]
+    public async Task RouterAsk_TaskThrows_FaultsWithProxyException()
+    {
+        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1 });
+
+        var error = await Assert.ThrowsAsync<ProxyException>(() =>
+            scope.Pool.Router.Ask<int>(Invoke.Create(Jobs.ThrowInvalidOperation, "no"), AskTimeout));
+
+        Assert.Equal("System.InvalidOperationException", error.RemoteType);
+        Assert.Equal("no", error.RemoteMessage);
+        Assert.Contains(nameof(Jobs.ThrowInvalidOperation), error.RemoteStackTrace);
+        Assert.IsType<InvalidOperationException>(error.InnerException);
+    }
+
+    [Fact]
+    public async Task Router_HoconDeployment_SetsRouterTypeAndRunnersPerChild()
+    {
+        var config = ConfigurationFactory.ParseString("""
+            akka.actor.deployment./pool/router {
+              router = broadcast-pool
+              nr-of-instances = 2
+            }
+            """);
+        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 2, Config = config });
+        var log = Path.Combine(Path.GetTempPath(), $"actorpool-broadcast-{Guid.NewGuid():N}.log");
+        try
+        {
+            var routees = await scope.Pool.Router.Ask<Routees>(new GetRoutees(), AskTimeout);
+            Assert.Equal(4, routees.Members.Count());
+
+            // A broadcast router gives one message to every routee: two runners in each of two children.
+            scope.Pool.Router.Tell(Invoke.Create(Jobs.AppendPid, log));
+
+            Assert.True(await Wait.UntilAsync(() => File.Exists(log) && File.ReadAllLines(log).Length == 4, TimeSpan.FromSeconds(30)));
+            var pids = File.ReadAllLines(log).Select(int.Parse).ToList();
+            Assert.Equal(scope.Pool.ChildPids.Order(), pids.Distinct().Order());
+            Assert.All(pids.GroupBy(p => p), g => Assert.Equal(2, g.Count()));
+        }
+        finally
+        {
+            File.Delete(log);
+        }
+    }
+
+    [Fact]
+    public async Task SupervisorStrategy_Custom_DecidesWhenARunnerFails()
+    {
+        // The ExceptionHandler is part of the runner: when it throws, the runner actor itself fails, and the
+        // parent-side strategy decides. This one counts its decisions in this process and resumes the runner.
+        var decisions = new List<string>();
+        var strategy = new OneForOneStrategy(error =>
+        {
+            lock (decisions)
+                decisions.Add(error.GetType().Name + ": " + error.Message);
+            return Directive.Resume;
+        });
+        await using var scope = await TestPool.StartAsync(new PoolOptions
+        {
+            Processes = 1,
+            SupervisorStrategy = strategy,
+            ExceptionHandler = Handlers.ThrowFromHandler,
+        });
+        var pid = scope.Pool.ChildPids.Single();
+
+        await Assert.ThrowsAsync<ProxyException>(() => scope.Pool.ApplyAsync(Jobs.ThrowInvalidOperation, "task failed"));
+
+        Assert.True(await Wait.UntilAsync(() => { lock (decisions) return decisions.Count == 1; }, TimeSpan.FromSeconds(30)));
+        Assert.Contains("handler failed", decisions.Single());
+        // Resumed: the same child and runner keep working.
+        Assert.Equal(9, await scope.Pool.ApplyAsync(Jobs.SquareAsync, 3));
+        Assert.Equal(pid, scope.Pool.ChildPids.Single());
+    }
+
+    [Fact]
+    public async Task SupervisorStrategy_Stop_ReplacesTheChildWhoseRunnerStopped()
+    {
+        await using var scope = await TestPool.StartAsync(new PoolOptions
+        {
+            Processes = 1,
+            SupervisorStrategy = new OneForOneStrategy(_ => Directive.Stop),
+            ExceptionHandler = Handlers.ThrowFromHandler,
+        });
+        var first = scope.Pool.ChildPids.Single();
+
+        await Assert.ThrowsAsync<ProxyException>(() => scope.Pool.ApplyAsync(Jobs.ThrowInvalidOperation, "task failed"));
+
+        Assert.True(await Wait.UntilAsync(() => scope.Pool.ChildPids is [var only] && only != first, TimeSpan.FromSeconds(60)));
+        var ranIn = await scope.Pool.ApplyAsync(Jobs.PidAsync, 0);
+        Assert.NotEqual(first, ranIn);
+    }
+}
+
+public static class Handlers
+{
+    public static void ThrowFromHandler(Exception error) => throw new InvalidOperationException("handler failed for " + error.Message);
+}

@@ -1,0 +1,45 @@
+using ActorPool.Tests.Support;
+using Akka.Actor;
+
+namespace ActorPool.Tests;
+
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task StartAsync_TwoProcesses_StartsTwoChildProcessesThatRunTasks()
+    {
+        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 2 });
+        var pool = scope.Pool;
+
+        Assert.Equal(2, pool.ChildPids.Count);
+        Assert.DoesNotContain(Environment.ProcessId, pool.ChildPids);
+        Assert.All(pool.ChildPids, pid => Assert.True(ProcessProbe.IsAlive(pid)));
+        var ranIn = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => pool.ApplyAsync(Jobs.PidAsync, i)));
+        Assert.Equal(pool.ChildPids.Order(), ranIn.Distinct().Order());
+    }
+
+    [Fact]
+    public async Task StartAsync_Default_BindsParentAndChildrenToLoopbackOnOsChosenPorts()
+    {
+        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1 });
+        var parent = ((ExtendedActorSystem)scope.Pool.System).Provider.DefaultAddress;
+        Assert.Equal("127.0.0.1", parent.Host);
+        Assert.NotEqual(0, parent.Port);
+
+        var childAddress = await scope.Pool.ApplyAsync(() =>
+            Execution.ChildRuntime.System!.Provider.DefaultAddress.ToString());
+        Assert.StartsWith("akka.tcp://actorpool-child-", childAddress);
+        Assert.Contains("@127.0.0.1:", childAddress);
+    }
+
+    [Theory]
+    [InlineData(0, 16, 0, 3)]
+    [InlineData(1, 0, 0, 3)]
+    [InlineData(1, 16, -1, 3)]
+    [InlineData(1, 16, 0, -1)]
+    public async Task StartAsync_OptionOutOfRange_ThrowsArgumentOutOfRangeException(int processes, int concurrency, int maxTasks, int retries)
+    {
+        var options = new PoolOptions { Processes = processes, ChildConcurrency = concurrency, MaxTasksPerChild = maxTasks, MaxCrashRetries = retries };
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => ProcessPool.StartAsync(options));
+    }
+}

@@ -1,0 +1,164 @@
+using System.Runtime.CompilerServices;
+
+namespace ActorPool.Tests.Support;
+
+/// <summary>Task functions. They run in child processes, which load this test assembly through its deps.json.</summary>
+public static class Jobs
+{
+    private static int s_initialized;
+    private static string? s_initTag;
+    private static int s_running;
+    private static int s_maxRunning;
+
+    public static async Task<int> SquareAsync(int x)
+    {
+        await Task.Yield();
+        return x * x;
+    }
+
+    public static int Pid() => Environment.ProcessId;
+
+    public static async Task<int> PidAsync(int _)
+    {
+        await Task.Yield();
+        return Environment.ProcessId;
+    }
+
+    public static int Add(int a, int b) => a + b;
+
+    public static async ValueTask<string> Join3Async(string a, int b, bool c)
+    {
+        await Task.Yield();
+        return $"{a}-{b}-{c}";
+    }
+
+    public static Task<long> Sum4Async(int a, long b, short c, byte d) => Task.FromResult(a + b + c + d);
+
+    public static async Task<bool> WaitForCancellationAsync(int milliseconds, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(milliseconds, cancellationToken);
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>Waits for its token, then writes <paramref name="marker"/> so the test sees the cancellation arrived.</summary>
+    public static async Task<bool> MarkWhenCancelledAsync(string marker, CancellationToken cancellationToken)
+    {
+        await File.WriteAllTextAsync(marker + ".started", "", CancellationToken.None);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            await File.WriteAllTextAsync(marker, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
+            return true;
+        }
+    }
+
+    private static readonly object s_fileLock = new();
+
+    public static int AppendPid(string path)
+    {
+        lock (s_fileLock)
+            File.AppendAllText(path, $"{Environment.ProcessId}\n");
+        return Environment.ProcessId;
+    }
+
+    public static async Task DelayAsync(int milliseconds) => await Task.Delay(milliseconds);
+
+    public static async Task<int> SleepThenReturnAsync(int milliseconds)
+    {
+        await Task.Delay(milliseconds);
+        return milliseconds;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static int ThrowInvalidOperation(string message) => throw new InvalidOperationException(message);
+
+    public static async Task<int> ThrowCustomAsync(int code)
+    {
+        await Task.Yield();
+        throw new JobFailedException(code, $"job {code} failed");
+    }
+
+    public static Order EchoOrder(Order order) => order with { Lines = [.. order.Lines, new OrderLine("echo", 1, 0m)] };
+
+    public static Graph EchoGraph(Graph graph) => graph;
+
+    public static byte[] Reverse(byte[] data)
+    {
+        var copy = (byte[])data.Clone();
+        Array.Reverse(copy);
+        return copy;
+    }
+
+    public static Dictionary<string, int> CountWords(string[] words) =>
+        words.GroupBy(w => w).ToDictionary(g => g.Key, g => g.Count());
+
+    public static void Initialize(string tag)
+    {
+        Interlocked.Increment(ref s_initialized);
+        s_initTag = tag;
+    }
+
+    public static (int Pid, int Initialized, string? Tag) InitState(int _) => (Environment.ProcessId, s_initialized, s_initTag);
+
+    /// <summary>
+    /// Waits until <paramref name="expected"/> tasks run at once in this child, and reports the most that ever ran at once.
+    /// With a lower concurrency than <paramref name="expected"/> it would wait until its 30 s safety limit and fail.
+    /// </summary>
+    public static async Task<int> RendezvousAsync(int expected)
+    {
+        var now = Interlocked.Increment(ref s_running);
+        InterlockedMax(ref s_maxRunning, now);
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (Volatile.Read(ref s_running) < expected && Volatile.Read(ref s_maxRunning) < expected)
+            {
+                if (DateTime.UtcNow > deadline)
+                    throw new TimeoutException($"Only {Volatile.Read(ref s_running)} tasks ran at once; expected {expected}.");
+                await Task.Delay(5);
+            }
+            return Volatile.Read(ref s_maxRunning);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref s_running);
+        }
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while (value > (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+}
+
+public sealed record OrderLine(string Sku, int Quantity, decimal Price);
+
+public sealed record Order(Guid Id, string Customer, OrderLine[] Lines, Dictionary<string, string> Tags);
+
+public sealed class Graph
+{
+    public string Name { get; set; } = "";
+
+    public List<Graph> Children { get; set; } = [];
+
+    public Graph? Parent { get; set; }
+}
+
+public sealed class JobFailedException(int code, string message) : Exception(message)
+{
+    public int Code { get; } = code;
+}
