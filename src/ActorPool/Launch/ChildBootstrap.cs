@@ -7,7 +7,8 @@ namespace ActorPool.Launch;
 /// <param name="ChildId">The child's number within its pool.</param>
 /// <param name="ParentPid">The parent's process id, for logs.</param>
 /// <param name="UserConfig">The user's HOCON (PoolOptions.Config), rendered with its fallbacks; the child adds ActorPool's reference itself.</param>
-internal sealed record ChildBootstrap(int ChildId, int ParentPid, string UserConfig)
+/// <param name="Single">For a <see cref="ChildProcess"/>: the one call it runs, with no ActorSystem; null for a pool child.</param>
+internal sealed record ChildBootstrap(int ChildId, int ParentPid, string UserConfig, SingleCall? Single = null)
 {
     public string Encode() => Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(this));
 
@@ -15,3 +16,6 @@ internal sealed record ChildBootstrap(int ChildId, int ParentPid, string UserCon
         JsonSerializer.Deserialize<ChildBootstrap>(Encoding.UTF8.GetString(Convert.FromBase64String(line)))
         ?? throw new InvalidOperationException("The child's bootstrap line is empty.");
 }
+
+/// <summary>What a <see cref="ChildProcess"/> runs: its target, an optional initializer, and how long Terminate waits.</summary>
+internal sealed record SingleCall(byte[] Target, byte[]? Initializer, long TerminateGraceMilliseconds);

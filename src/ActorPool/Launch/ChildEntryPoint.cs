@@ -20,6 +20,8 @@ internal static class ChildEntryPoint
         if (string.IsNullOrEmpty(first))
             return 2;
         var bootstrap = ChildBootstrap.Decode(first);
+        if (bootstrap.Single is { } single)
+            return await SingleRunner.RunAsync(single, stdin).ConfigureAwait(false);
         var config = ConfigurationFactory.ParseString("akka.remote.dot-netty.tcp.port = 0")
             .WithFallback(PoolConfig.Merge(ConfigurationFactory.ParseString(bootstrap.UserConfig)));
         var system = (ExtendedActorSystem)ActorSystem.Create($"actorpool-child-{bootstrap.ChildId}", config);

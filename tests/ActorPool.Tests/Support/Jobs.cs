@@ -72,6 +72,29 @@ public static class Jobs
         return Environment.ProcessId;
     }
 
+    public static async Task AppendLineAsync(string path, string line)
+    {
+        await Task.Yield();
+        lock (s_fileLock)
+            File.AppendAllText(path, line + "\n");
+    }
+
+    /// <summary>Keeps a thread busy and never looks at a token.</summary>
+    public static Task<int> SpinIgnoringTokenAsync(int milliseconds)
+    {
+        var until = DateTime.UtcNow.AddMilliseconds(milliseconds);
+        while (DateTime.UtcNow < until)
+            Thread.SpinWait(10_000);
+        return Task.FromResult(milliseconds);
+    }
+
+    /// <summary>Ends its process with <paramref name="code"/>, as a crash would.</summary>
+    public static int ExitProcess(int code)
+    {
+        Environment.Exit(code);
+        return code;
+    }
+
     public static async Task DelayAsync(int milliseconds) => await Task.Delay(milliseconds);
 
     public static async Task<int> SleepThenReturnAsync(int milliseconds)

@@ -1,0 +1,83 @@
+using ActorPool.Functions;
+using ActorPool.Serialization;
+
+namespace ActorPool.Launch;
+
+/// <summary>
+/// The child side of a <see cref="ChildProcess"/>: runs one target with no ActorSystem, writes its outcome as
+/// one line on standard output, and exits. A "terminate" line on standard input cancels the target's token;
+/// the end of standard input (the parent is gone) ends the child at once.
+/// </summary>
+internal static class SingleRunner
+{
+    public const string ResultPrefix = "ACTORPOOL-RESULT ";
+    public const string ErrorPrefix = "ACTORPOOL-ERROR ";
+    public const string TerminateCommand = "terminate";
+
+    /// <summary>Exit code of a child whose target threw.</summary>
+    public const int FaultedExitCode = 1;
+
+    /// <summary>Exit code of a child ended by Terminate: 128 + SIGTERM, as a shell reports it.</summary>
+    public const int TerminatedExitCode = 143;
+
+    public static async Task<int> RunAsync(SingleCall single, TextReader stdin)
+    {
+        using var termination = new CancellationTokenSource();
+        WatchParent(stdin, termination, TimeSpan.FromMilliseconds(single.TerminateGraceMilliseconds));
+        try
+        {
+            if (single.Initializer is { } initializer)
+                await InvokeAsync(initializer, CancellationToken.None).ConfigureAwait(false);
+            var result = await InvokeAsync(single.Target, termination.Token).ConfigureAwait(false);
+            CaptureInspector.EnsureCanTravel(result, "result", nameof(result));
+            Write(ResultPrefix, PayloadCodec.Serialize(result));
+            return 0;
+        }
+        catch (Exception e)
+        {
+            Write(ErrorPrefix, PayloadCodec.Serialize(RemoteError.From(e, Environment.ProcessId)));
+            return termination.IsCancellationRequested && e is OperationCanceledException ? TerminatedExitCode : FaultedExitCode;
+        }
+    }
+
+    private static Task<object?> InvokeAsync(byte[] bytes, CancellationToken cancellationToken)
+    {
+        var call = (TaskCall)PayloadCodec.Deserialize(bytes)!;
+        return TaskInvoker.For(call.Method).InvokeAsync(call, cancellationToken);
+    }
+
+    private static void Write(string prefix, byte[] payload)
+    {
+        Console.Out.WriteLine(prefix + Convert.ToBase64String(payload));
+        Console.Out.Flush();
+    }
+
+    private static void WatchParent(TextReader stdin, CancellationTokenSource termination, TimeSpan grace)
+    {
+        var watcher = new Thread(() =>
+        {
+            try
+            {
+                string? line;
+                while ((line = stdin.ReadLine()) is not null)
+                {
+                    if (line != TerminateCommand || termination.IsCancellationRequested)
+                        continue;
+                    termination.Cancel();
+                    // The target had its chance to stop; the child ends now whatever it does.
+                    _ = Task.Delay(grace).ContinueWith(_ => Environment.Exit(TerminatedExitCode), TaskScheduler.Default);
+                }
+            }
+            catch (IOException)
+            {
+                // The parent is gone.
+            }
+            Environment.Exit(TerminatedExitCode);
+        })
+        {
+            IsBackground = true,
+            Name = "actorpool-parent-watch",
+        };
+        watcher.Start();
+    }
+}

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using ActorPool.Functions;
+using ActorPool.Launch;
+using ActorPool.Serialization;
+
+namespace ActorPool;
+
+/// <summary>
+/// One child process running one task function (its target), like aiomultiprocess's <c>Process</c>:
+/// start it, join it, terminate or kill it, read its exit code.
+/// </summary>
+/// <remarks>
+/// The child is started against the application's own deps.json, so the target may be any task function a
+/// <see cref="ProcessPool"/> takes. The child exits when its target returns, and at once if this process dies.
+/// </remarks>
+public partial class ChildProcess : IAsyncDisposable
+{
+    private static int s_count;
+
+    private readonly Process _process;
+    private readonly TaskCompletionSource<ChildOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TimeSpan _terminateGrace;
+    private string? _resultLine;
+    private string? _errorLine;
+    private int _terminating;
+
+    private protected ChildProcess(Delegate target, object?[] args, ChildProcessOptions? options)
+    {
+        options ??= new ChildProcessOptions();
+        options.Validate();
+        var call = PreparedFunction.Prepare(target, nameof(target)).Encode(args);
+        var initializer = options.Initializer is { } init ? PreparedFunction.Prepare(init, nameof(options.Initializer)).Encode(options.InitArgs) : null;
+        var number = Interlocked.Increment(ref s_count);
+        Name = options.Name ?? $"ChildProcess-{number}";
+        _terminateGrace = options.TerminateGrace;
+
+        _process = new Process { StartInfo = ChildCommand.Create() };
+        _process.OutputDataReceived += (_, e) => OnOutput(e.Data);
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                Trace.WriteLine($"[{Name} stderr] {e.Data}");
+        };
+        _process.Start();
+        Pid = _process.Id;
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        var single = new SingleCall(call, initializer, (long)_terminateGrace.TotalMilliseconds);
+        _process.StandardInput.WriteLine(new ChildBootstrap(number, Environment.ProcessId, string.Empty, single).Encode());
+        _process.StandardInput.Flush();
+        _ = MonitorAsync();
+    }
+
+    /// <summary>The child's process id.</summary>
+    public int Pid { get; }
+
+    /// <summary>The child's name: <see cref="ChildProcessOptions.Name"/>, or "ChildProcess-N".</summary>
+    public string Name { get; }
+
+    /// <summary>True until the child process has exited.</summary>
+    public bool IsAlive => !_outcome.Task.IsCompleted;
+
+    /// <summary>Null while the child runs; then its exit code: 0 when the target returned, 1 when it threw,
+    /// 143 after <see cref="Terminate"/>, 128 + signal (137 for SIGKILL) or the runtime's code when it was killed or crashed.</summary>
+    public int? ExitCode => _outcome.Task.IsCompleted ? _outcome.Task.Result.ExitCode : null;
+
+    /// <summary>Completes with the child's outcome once the process has exited and its output is read.</summary>
+    private protected Task<ChildOutcome> Outcome => _outcome.Task;
+
+    /// <summary>Waits for the child to exit.</summary>
+    /// <param name="timeout">How long to wait; null waits as long as it takes.</param>
+    /// <param name="cancellationToken">Stops waiting; the child keeps running.</param>
+    /// <returns>A task that completes when the child has exited.</returns>
+    /// <exception cref="TimeoutException">The child still runs after <paramref name="timeout"/>; it keeps running.</exception>
+    public Task JoinAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        timeout is { } limit ? _outcome.Task.WaitAsync(limit, cancellationToken) : _outcome.Task.WaitAsync(cancellationToken);
+
+    /// <summary>
+    /// Ends the child gracefully: the target's <see cref="CancellationToken"/> is cancelled, and the child exits
+    /// when the target returns, or after <see cref="ChildProcessOptions.TerminateGrace"/> if it does not.
+    /// </summary>
+    public void Terminate()
+    {
+        if (!IsAlive || Interlocked.Exchange(ref _terminating, 1) == 1)
+            return;
+        try
+        {
+            _process.StandardInput.WriteLine(SingleRunner.TerminateCommand);
+            _process.StandardInput.Flush();
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or ObjectDisposedException)
+        {
+            // It exited meanwhile.
+        }
+    }
+
+    /// <summary>Ends the child at once (SIGKILL on Unix).</summary>
+    public void Kill()
+    {
+        try
+        {
+            if (!_process.HasExited)
+                _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited meanwhile.
+        }
+    }
+
+    /// <summary>Terminates the child if it still runs, kills it if it does not exit within its grace period, and waits for it.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Terminate();
+        try
+        {
+            await _outcome.Task.WaitAsync(_terminateGrace + TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            Kill();
+            await _outcome.Task.ConfigureAwait(false);
+        }
+        _process.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private void OnOutput(string? line)
+    {
+        if (line is null)
+            return;
+        if (line.StartsWith(SingleRunner.ResultPrefix, StringComparison.Ordinal))
+            _resultLine = line[SingleRunner.ResultPrefix.Length..];
+        else if (line.StartsWith(SingleRunner.ErrorPrefix, StringComparison.Ordinal))
+            _errorLine = line[SingleRunner.ErrorPrefix.Length..];
+        else
+            Trace.WriteLine($"[{Name}] {line}");
+    }
+
+    private async Task MonitorAsync()
+    {
+        // WaitForExitAsync also waits until the redirected output has been read to its end.
+        await _process.WaitForExitAsync().ConfigureAwait(false);
+        var exitCode = _process.ExitCode;
+        ChildOutcome outcome;
+        try
+        {
+            outcome = _resultLine is { } result
+                ? new ChildOutcome(exitCode, Convert.FromBase64String(result), null)
+                : _errorLine is { } error
+                    ? new ChildOutcome(exitCode, null, (RemoteError)PayloadCodec.Deserialize(Convert.FromBase64String(error))!)
+                    : new ChildOutcome(exitCode, null, null);
+        }
+        catch (Exception e)
+        {
+            outcome = new ChildOutcome(exitCode, null, RemoteError.From(e, Pid));
+        }
+        _outcome.TrySetResult(outcome);
+    }
+}
+
+/// <summary>How a child process ended: its exit code, and its target's result or error if it wrote one.</summary>
+internal sealed record ChildOutcome(int ExitCode, byte[]? Result, RemoteError? Error);

@@ -1,0 +1,27 @@
+namespace ActorPool;
+
+/// <summary>Options of a <see cref="ChildProcess"/> or <see cref="Worker{R}"/>.</summary>
+public sealed record ChildProcessOptions
+{
+    /// <summary>The child's name, for logs and <see cref="ChildProcess.Name"/>.</summary>
+    /// <remarks>Default null: "ChildProcess-N".</remarks>
+    public string? Name { get; init; }
+
+    /// <summary>A task function that runs in the child before its target.</summary>
+    public Delegate? Initializer { get; init; }
+
+    /// <summary>Arguments for <see cref="Initializer"/>.</summary>
+    /// <remarks>Default empty.</remarks>
+    public object?[] InitArgs { get; init; } = [];
+
+    /// <summary>How long <see cref="ChildProcess.Terminate"/> lets the target react to its cancelled token before the child exits anyway.</summary>
+    /// <remarks>Default 5 seconds; positive.</remarks>
+    public TimeSpan TerminateGrace { get; init; } = TimeSpan.FromSeconds(5);
+
+    internal void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(InitArgs, nameof(InitArgs));
+        if (TerminateGrace <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(TerminateGrace), TerminateGrace, "TerminateGrace must be positive.");
+    }
+}
