@@ -1,6 +1,8 @@
 using Akka.Actor;
+using Akka.Event;
 using ActorPool.Configuration;
 using ActorPool.Functions;
+using ActorPool.Security;
 using ActorPool.Serialization;
 using ActorPool.Supervision;
 using static ActorPool.Supervision.SupervisionProtocol;
@@ -76,6 +78,7 @@ public sealed partial class ProcessPool : IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var config = PoolConfig.Merge(options.Config);
         var settings = PoolSettings.From(config);
+        var certificate = settings.Tls ? PoolCertificate.CreatePkcs12() : null;
         var supervisorSettings = new SupervisorSettings(
             options.Processes,
             options.ChildConcurrency,
@@ -85,10 +88,18 @@ public sealed partial class ProcessPool : IAsyncDisposable
             options.Initializer is { } init ? PreparedFunction.Prepare(init, nameof(options.Initializer)).Encode(options.InitArgs) : null,
             options.ExceptionHandler is { } handler ? PreparedFunction.Prepare(handler, nameof(options.ExceptionHandler)).Encode([]) : null,
             options.Config?.ToString(includeFallback: true) ?? string.Empty,
-            settings.ChildStartTimeout);
+            settings.ChildStartTimeout,
+            settings.TaskTimeoutGrace,
+            certificate);
 
-        var system = ActorSystem.Create("actorpool", config);
+        var system = ActorSystem.Create("actorpool", RemoteSetup.Create(config, certificate));
         PayloadCodec.Attach((ExtendedActorSystem)system);
+        if (certificate is null)
+        {
+            system.Log.Warning(
+                "actorpool.remote.tls is off: any process that can reach the pool's ports can deploy actors into its children. " +
+                "Use this only on a network where every such process is trusted.");
+        }
         var registry = new ChildRegistry();
         var started = new TaskCompletionSource<PoolStarted>(TaskCreationOptions.RunContinuationsAsynchronously);
         var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -151,7 +162,16 @@ public sealed partial class ProcessPool : IAsyncDisposable
     private async Task ShutdownAsync()
     {
         await _childrenExited.ConfigureAwait(false);
-        await _system.Terminate().ConfigureAwait(false);
+        // Every child has exited. Akka may still wait on the remote runners of a child that was killed until its
+        // failure detector gives up on them; that is no reason to keep the caller waiting.
+        try
+        {
+            await _system.Terminate().WaitAsync(_settings.SystemShutdownWait).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _system.Log.Debug("The pool's ActorSystem finishes its shutdown in the background.");
+        }
     }
 
     private static byte[] Encode(Delegate fn, object?[] args) => PreparedFunction.Prepare(fn, nameof(fn)).Encode(args);
@@ -172,24 +192,27 @@ public sealed partial class ProcessPool : IAsyncDisposable
         var completion = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         _supervisor.Tell(new SubmitTask(new PendingTask(id, call, completion)));
         var result = cancellationToken.CanBeCanceled || _options.TaskTimeout is not null
-            ? await WaitAsync(id, completion.Task, cancellationToken).ConfigureAwait(false)
+            ? await WaitAsync(id, completion, cancellationToken).ConfigureAwait(false)
             : await completion.Task.ConfigureAwait(false);
         return (R)PayloadCodec.Deserialize(result)!;
     }
 
-    private async Task<byte[]> WaitAsync(long id, Task<byte[]> outcome, CancellationToken cancellationToken)
+    private async Task<byte[]> WaitAsync(long id, TaskCompletionSource<byte[]> completion, CancellationToken cancellationToken)
     {
         using var timeout = _options.TaskTimeout is { } limit && limit != Timeout.InfiniteTimeSpan ? new CancellationTokenSource(limit) : null;
         using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            return await outcome.WaitAsync(linked?.Token ?? cancellationToken).ConfigureAwait(false);
+            return await completion.Task.WaitAsync(linked?.Token ?? cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!outcome.IsCompleted)
+        catch (OperationCanceledException) when (completion.TrySetCanceled())
         {
-            _supervisor.Tell(new AbandonTask(id));
-            cancellationToken.ThrowIfCancellationRequested();
-            throw new TimeoutException($"The task did not finish within its TaskTimeout of {_options.TaskTimeout}.");
+            // The caller has its answer now; the supervisor cancels the function's token in the child.
+            var timedOut = !cancellationToken.IsCancellationRequested;
+            _supervisor.Tell(new AbandonTask(id, timedOut));
+            if (timedOut)
+                throw new TimeoutException($"The task did not finish within its TaskTimeout of {_options.TaskTimeout}.");
+            throw new OperationCanceledException(cancellationToken);
         }
     }
 

@@ -50,7 +50,7 @@ public sealed class ChildProcessTests
     [Fact]
     public async Task JoinAsync_Timeout_ThrowsTimeoutExceptionAndLeavesChildRunning()
     {
-        await using var worker = Worker.Start(Jobs.SleepThenReturnAsync, 600_000);
+        await using var worker = Worker.Start(Jobs.SleepThenReturnAsync, 600_000, new ChildProcessOptions { TerminateGrace = TimeSpan.FromMilliseconds(300) });
         Assert.Null(worker.ExitCode);
 
         await Assert.ThrowsAsync<TimeoutException>(() => worker.JoinAsync(TimeSpan.FromMilliseconds(200)));

@@ -28,7 +28,7 @@ public sealed class StartupTests
 
         var childAddress = await scope.Pool.ApplyAsync(() =>
             Execution.ChildRuntime.System!.Provider.DefaultAddress.ToString());
-        Assert.StartsWith("akka.tcp://actorpool-child-", childAddress);
+        Assert.StartsWith("akka.ssl.tcp://actorpool-child-", childAddress);
         Assert.Contains("@127.0.0.1:", childAddress);
     }
 

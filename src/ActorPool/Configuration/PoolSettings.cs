@@ -7,7 +7,10 @@ internal sealed record PoolSettings(
     TimeSpan ChildStartTimeout,
     TimeSpan DisposeGrace,
     int MapWindowFactor,
-    long MaxPayloadSize)
+    long MaxPayloadSize,
+    TimeSpan TaskTimeoutGrace,
+    bool Tls,
+    TimeSpan SystemShutdownWait)
 {
     public static PoolSettings From(Config config)
     {
@@ -16,7 +19,10 @@ internal sealed record PoolSettings(
             section.GetTimeSpan("child-start-timeout", TimeSpan.FromSeconds(60)),
             section.GetTimeSpan("dispose-grace", TimeSpan.FromSeconds(10)),
             section.GetInt("map-window-factor", 2),
-            section.GetByteSize("max-payload-size") ?? 96L * 1024 * 1024);
+            section.GetByteSize("max-payload-size") ?? 96L * 1024 * 1024,
+            section.GetTimeSpan("task-timeout-grace", TimeSpan.FromSeconds(5)),
+            section.GetBoolean("remote.tls", true),
+            section.GetTimeSpan("system-shutdown-wait", TimeSpan.FromSeconds(2)));
         if (settings.MapWindowFactor < 1)
             throw new ArgumentOutOfRangeException(nameof(config), "actorpool.map-window-factor must be at least 1.");
         if (settings.MaxPayloadSize < 1024)

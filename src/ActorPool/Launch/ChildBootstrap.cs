@@ -8,7 +8,8 @@ namespace ActorPool.Launch;
 /// <param name="ParentPid">The parent's process id, for logs.</param>
 /// <param name="UserConfig">The user's HOCON (PoolOptions.Config), rendered with its fallbacks; the child adds ActorPool's reference itself.</param>
 /// <param name="Single">For a <see cref="ChildProcess"/>: the one call it runs, with no ActorSystem; null for a pool child.</param>
-internal sealed record ChildBootstrap(int ChildId, int ParentPid, string UserConfig, SingleCall? Single = null)
+/// <param name="Certificate">The pool's certificate (PKCS#12, key included) for mutual TLS; null when TLS is off.</param>
+internal sealed record ChildBootstrap(int ChildId, int ParentPid, string UserConfig, SingleCall? Single = null, byte[]? Certificate = null)
 {
     public string Encode() => Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(this));
 

@@ -24,7 +24,7 @@ internal static class ChildEntryPoint
             return await SingleRunner.RunAsync(single, stdin).ConfigureAwait(false);
         var config = ConfigurationFactory.ParseString("akka.remote.dot-netty.tcp.port = 0")
             .WithFallback(PoolConfig.Merge(ConfigurationFactory.ParseString(bootstrap.UserConfig)));
-        var system = (ExtendedActorSystem)ActorSystem.Create($"actorpool-child-{bootstrap.ChildId}", config);
+        var system = (ExtendedActorSystem)ActorSystem.Create($"actorpool-child-{bootstrap.ChildId}", Security.RemoteSetup.Create(config, bootstrap.Certificate));
         PayloadCodec.Attach(system);
         Execution.ChildRuntime.System = system;
         Console.Out.WriteLine($"{ChildHandle.ReadyPrefix}{system.Provider.DefaultAddress} {Akka.Remote.AddressUidExtension.Uid(system)}");

@@ -55,7 +55,8 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
 
         Receive<SubmitTask>(submit => Submit(submit.Task));
         Receive<Invoke>(AdoptBounced);
-        Receive<AbandonTask>(abandon => Abandon(abandon.TaskId));
+        Receive<AbandonTask>(abandon => Abandon(abandon.TaskId, abandon.TimedOut));
+        Receive<EnforceTimeout>(enforce => EnforceHardLimit(enforce.TaskId));
         Receive<TaskSucceeded>(done => Finish(done.TaskId, task => Succeed(task, done.Result)));
         Receive<TaskFaulted>(failed => Finish(failed.TaskId, task => Fail(task, ProxyException.From(failed.Error))));
         Receive<TaskBounced>(bounced => Bounce(bounced.TaskId));
@@ -65,10 +66,11 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
         Receive<ChildRetiring>(retiring => Retire(retiring.ChildId));
         Receive<ChildDrained>(drained => Drained(drained.ChildId));
         Receive<ChildExited>(Exited);
-        Receive<Terminated>(terminated => RunnerStopped(terminated.ActorRef));
+        Receive<Terminated>(terminated => RunnerStopped(terminated.ActorRef, terminated.AddressTerminated));
         Receive<ClosePool>(_ => Close());
         Receive<TerminatePool>(_ => TerminateAll(new PoolTerminatedException()));
         Receive<StartTimedOut>(_ => StartTimeout());
+        Receive<DescribeState>(_ => Sender.Tell(Describe()));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -124,7 +126,7 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
         Dispatch();
     }
 
-    private void Abandon(long taskId)
+    private void Abandon(long taskId, bool timedOut)
     {
         if (!_tasks.TryGetValue(taskId, out var task))
             return;
@@ -137,6 +139,19 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
         }
         // Running: the child cancels the function's token; its slot frees when the function returns.
         task.Runner?.Tell(new CancelTask(taskId));
+        if (timedOut)
+            Timers.StartSingleTimer(("timeout", taskId), new EnforceTimeout(taskId), _settings.TaskTimeoutGrace);
+    }
+
+    /// <summary>A timed-out function that still runs a grace period after its token was cancelled costs its child.</summary>
+    private void EnforceHardLimit(long taskId)
+    {
+        if (!_tasks.TryGetValue(taskId, out var task) || task.ChildId is not { } childId || !_children.TryGetValue(childId, out var slot))
+            return;
+        _log.Warning(
+            "Task {0} ignored its cancellation for {1} after its TaskTimeout; killing child {2} (process {3}) to stop it",
+            taskId, _settings.TaskTimeoutGrace, childId, slot.Handle.Pid);
+        StopChild(slot, kill: true);
     }
 
     private void Dispatch()
@@ -237,7 +252,7 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
         var id = ++_nextChildId;
         try
         {
-            var handle = ChildHandle.Start(id, new ChildBootstrap(id, Environment.ProcessId, _settings.UserConfig), Self, _log);
+            var handle = ChildHandle.Start(id, new ChildBootstrap(id, Environment.ProcessId, _settings.UserConfig, Certificate: _settings.Certificate), Self, _log);
             _children[id] = new ChildSlot(handle);
             _registry.Add(handle.Pid);
             _log.Debug("Started child {0} as process {1}", id, handle.Pid);
@@ -316,11 +331,19 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
             StopChild(slot, kill: false);
     }
 
-    private void RunnerStopped(IActorRef runner)
+    private void RunnerStopped(IActorRef runner, bool connectionLost)
     {
         var slot = _children.Values.FirstOrDefault(s => s.Runners.Contains(runner));
         if (slot is null)
             return;
+        if (connectionLost && slot.State != ChildState.Exiting)
+        {
+            // Akka.Remote gave up on the child while its process lives: no answer of its can arrive any more,
+            // so end it now and run its tasks elsewhere.
+            _log.Warning("Lost the connection to child {0} (process {1}); replacing it", slot.Id, slot.Handle.Pid);
+            StopChild(slot, kill: true);
+            return;
+        }
         slot.Runners.Remove(runner);
         if (slot.Routees.Remove(runner))
             _router.Tell(new RemoveRoutee(Routee.FromActorRef(runner)));
@@ -467,6 +490,13 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
         if (!_started.Task.IsCompleted)
             TerminateAll(new TimeoutException($"The pool's children did not all start within {_settings.ChildStartTimeout}."));
     }
+
+    private string Describe() =>
+        $"tasks={_tasks.Count} queued={_queue.Count} closing={_closing} terminating={_terminating} children=[" +
+        string.Join("; ", _children.Values.Select(s =>
+            $"{s.Id}/pid {s.Handle.Pid}: {s.State} running={s.Running.Count} assigned={s.Assigned} runners={s.Runners.Count} routees={s.Routees.Count} exited={s.Handle.HasExited}")) + "]";
+
+    private sealed record EnforceTimeout(long TaskId);
 
     private sealed class StartTimedOut
     {

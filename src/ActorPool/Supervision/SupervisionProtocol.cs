@@ -8,8 +8,11 @@ internal static class SupervisionProtocol
     /// <summary>Run a task; its outcome completes <see cref="PendingTask.Completion"/>.</summary>
     public sealed record SubmitTask(PendingTask Task);
 
-    /// <summary>The caller gave up on a task (its token, or the task timeout): drop it or cancel it in its child.</summary>
-    public sealed record AbandonTask(long TaskId);
+    /// <summary>
+    /// The caller gave up on a task (its token, or the task timeout): drop it or cancel it in its child. After a
+    /// timeout, a function that has not returned within the grace period costs its child (a hard limit).
+    /// </summary>
+    public sealed record AbandonTask(long TaskId, bool TimedOut);
 
     /// <summary>Take no new tasks; let the rest finish, then end the children.</summary>
     public sealed record ClosePool
@@ -21,6 +24,12 @@ internal static class SupervisionProtocol
     public sealed record TerminatePool
     {
         public static readonly TerminatePool Instance = new();
+    }
+
+    /// <summary>Ask for a text snapshot of the supervisor's state, for diagnostics.</summary>
+    public sealed record DescribeState
+    {
+        public static readonly DescribeState Instance = new();
     }
 
     /// <summary>What <see cref="ProcessPool.StartAsync"/> waits for: the router, once every first child is ready.</summary>

@@ -12,7 +12,9 @@ internal sealed record SupervisorSettings(
     byte[]? Initializer,
     byte[]? ExceptionHandler,
     string UserConfig,
-    TimeSpan ChildStartTimeout)
+    TimeSpan ChildStartTimeout,
+    TimeSpan TaskTimeoutGrace,
+    byte[]? Certificate)
 {
     /// <summary>Children whose launch or initializer fails this many times in a row end the pool instead of respawning.</summary>
     public const int MaxConsecutiveStartFailures = 3;

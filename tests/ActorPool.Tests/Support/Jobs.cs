@@ -26,6 +26,8 @@ public static class Jobs
 
     public static int Add(int a, int b) => a + b;
 
+    public static int Twice(int x) => 2 * x;
+
     public static async ValueTask<string> Join3Async(string a, int b, bool c)
     {
         await Task.Yield();
@@ -94,6 +96,38 @@ public static class Jobs
         Environment.Exit(code);
         return code;
     }
+
+    /// <summary>Logs "pid item" when it starts, then sleeps.</summary>
+    public static async Task<(int Item, int Pid)> LogStartThenSleepAsync(string log, int item, int milliseconds)
+    {
+        lock (s_fileLock)
+            File.AppendAllText(log, $"{Environment.ProcessId} {item}\n");
+        await Task.Delay(milliseconds);
+        return (item, Environment.ProcessId);
+    }
+
+    /// <summary>Fails fast the first time (no marker yet), returns 42 the next.</summary>
+    public static int FailFastOnceAsync(string marker)
+    {
+        if (File.Exists(marker))
+            return 42;
+        File.WriteAllText(marker, "crashed once");
+        Environment.FailFast("ActorPool test: a child that fails fast");
+        return 0;
+    }
+
+    /// <summary>Ignores its token and waits for <paramref name="gate"/> to appear, then writes gate.done.</summary>
+    public static async Task<bool> WaitForFileIgnoringTokenAsync(string gate, CancellationToken cancellationToken)
+    {
+        _ = cancellationToken;
+        await File.WriteAllTextAsync(gate + ".started", "");
+        while (!File.Exists(gate))
+            await Task.Delay(10, CancellationToken.None);
+        await File.WriteAllTextAsync(gate + ".done", "");
+        return true;
+    }
+
+    public static bool FileExists(string path) => File.Exists(path);
 
     public static async Task DelayAsync(int milliseconds) => await Task.Delay(milliseconds);
 
