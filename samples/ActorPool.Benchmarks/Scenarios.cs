@@ -1,0 +1,269 @@
+using System.Diagnostics;
+using Akka.Actor;
+using Akka.Configuration;
+
+namespace ActorPool.Benchmarks;
+
+/// <summary>The scenarios of issue 5, each with the floors it is compared with, measured over several rounds.</summary>
+public static class Scenarios
+{
+    public static IReadOnlyDictionary<string, Func<int, Task<IReadOnlyList<Measurement>>>> All { get; } =
+        new Dictionary<string, Func<int, Task<IReadOnlyList<Measurement>>>>
+        {
+            ["startup"] = StartupAsync,
+            ["latency"] = LatencyAsync,
+            ["map"] = MapAsync,
+            ["apply"] = ApplyAsync,
+            ["ask"] = AskAsync,
+            ["cpu"] = CpuAsync,
+            ["io"] = IoAsync,
+            ["payload"] = PayloadAsync,
+            ["memory"] = MemoryAsync,
+            ["recycle"] = RecycleAsync,
+        };
+
+    private static Config Tls(bool on) => ConfigurationFactory.ParseString($"actorpool.remote.tls = {(on ? "on" : "off")}");
+
+    private static async Task<IReadOnlyList<Measurement>> StartupAsync(int rounds)
+    {
+        var first = new List<double>();
+        var both = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            var watch = Stopwatch.StartNew();
+            await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 2 });
+            await pool.ApplyAsync(Work.Noop, 0);
+            first.Add(watch.Elapsed.TotalSeconds);
+            var seen = new HashSet<int>();
+            while (seen.Count < 2)
+                seen.Add(await pool.ApplyAsync(() => Environment.ProcessId));
+            both.Add(watch.Elapsed.TotalSeconds);
+        }
+        return
+        [
+            new("startup", "StartAsync(2) to first result", "s", first, "<= 0.35 s"),
+            new("startup", "StartAsync(2) to both children answering", "s", both, ""),
+        ];
+    }
+
+    private static async Task<IReadOnlyList<Measurement>> LatencyAsync(int rounds)
+    {
+        var results = new List<Measurement>();
+        foreach (var tls in new[] { true, false })
+        {
+            var p50 = new List<double>();
+            var p99 = new List<double>();
+            await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 2, Config = Tls(tls) });
+            for (var i = 0; i < 2000; i++)
+                await pool.ApplyAsync(Work.Noop, i);
+            for (var round = 0; round < rounds; round++)
+            {
+                var samples = new List<double>();
+                for (var i = 0; i < 5000; i++)
+                {
+                    var watch = Stopwatch.StartNew();
+                    await pool.ApplyAsync(Work.Noop, i);
+                    samples.Add(watch.Elapsed.TotalMicroseconds);
+                }
+                p50.Add(Floors.Percentile(samples, 0.5));
+                p99.Add(Floors.Percentile(samples, 0.99));
+            }
+            var label = tls ? "TLS on" : "TLS off";
+            results.Add(new("latency", $"sequential ApplyAsync p50, {label}", "us", p50, tls ? "<= 300 us" : ""));
+            results.Add(new("latency", $"sequential ApplyAsync p99, {label}", "us", p99, tls ? "<= 2,000 us" : ""));
+        }
+        var inProcess = await RoundsAsync(rounds, () =>
+        {
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < 1_000_000; i++)
+                Work.Noop(i);
+            return Task.FromResult(watch.Elapsed.TotalMicroseconds / 1_000_000);
+        });
+        results.Add(new("latency", "floor: the same call in-process", "us", inProcess, ""));
+        var tcp = await RoundsAsync(rounds, async () => (await Floors.TcpAsync()).P50Micros);
+        results.Add(new("latency", "floor: raw TCP echo round trip p50", "us", tcp, ""));
+        foreach (var tls in new[] { true, false })
+        {
+            var akka = await RoundsAsync(rounds, async () => (await Floors.AkkaAsync(tls)).P50Micros);
+            results.Add(new("latency", $"floor: raw Akka.Remote ask p50, TLS {(tls ? "on" : "off")}", "us", akka, ""));
+        }
+        return results;
+    }
+
+    private static async Task<IReadOnlyList<Measurement>> MapAsync(int rounds)
+    {
+        const int Tasks = 200_000;
+        var results = new List<Measurement>();
+        foreach (var tls in new[] { true, false })
+        {
+            await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 2, Config = Tls(tls) });
+            await pool.Map(Work.Noop, Enumerable.Range(0, 10_000));
+            var rates = await RoundsAsync(rounds, async () =>
+            {
+                var watch = Stopwatch.StartNew();
+                var all = await pool.Map(Work.Noop, Enumerable.Range(0, Tasks));
+                return all.Count / watch.Elapsed.TotalSeconds;
+            });
+            results.Add(new("map", $"Map of {Tasks:N0} no-ops, TLS {(tls ? "on" : "off")}", "tasks/s", rates, tls ? ">= 170,000" : ""));
+        }
+        var inProcess = await RoundsAsync(rounds, () =>
+        {
+            var watch = Stopwatch.StartNew();
+            var all = Enumerable.Range(0, Tasks).Select(Work.Noop).ToList();
+            return Task.FromResult(all.Count / watch.Elapsed.TotalSeconds);
+        });
+        results.Add(new("map", "floor: the same calls in-process", "tasks/s", inProcess, ""));
+        return results;
+    }
+
+    private static async Task<IReadOnlyList<Measurement>> ApplyAsync(int rounds)
+    {
+        await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 2 });
+        await Task.WhenAll(Enumerable.Range(0, 2000).Select(i => pool.ApplyAsync(Work.Noop, i)));
+        var rates = await RoundsAsync(rounds, async () =>
+        {
+            var watch = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, 20_000).Select(i => pool.ApplyAsync(Work.Noop, i)));
+            return 20_000 / watch.Elapsed.TotalSeconds;
+        });
+        return [new("apply", "20,000 concurrent ApplyAsync no-ops", "tasks/s", rates, ">= 70,000")];
+    }
+
+    private static async Task<IReadOnlyList<Measurement>> AskAsync(int rounds)
+    {
+        await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 2 });
+        var timeout = TimeSpan.FromSeconds(60);
+        var rates = await RoundsAsync(rounds, async () =>
+        {
+            var watch = Stopwatch.StartNew();
+            await Floors.Pipelined(20_000, 512, i => pool.Router.Ask<int>(Invoke.Create(Work.Noop, i), timeout));
+            return 20_000 / watch.Elapsed.TotalSeconds;
+        });
+        var floor = await RoundsAsync(rounds, async () => (await Floors.AkkaAsync(tls: true)).AsksPerSecond);
+        return
+        [
+            new("ask", "Router.Ask<T>(Invoke) pipelined, 512 in flight", "tasks/s", rates, ">= 70,000"),
+            new("ask", "floor: raw Akka.Remote asks, 512 in flight, TLS on", "asks/s", floor, ""),
+        ];
+    }
+
+    private static async Task<IReadOnlyList<Measurement>> CpuAsync(int rounds)
+    {
+        async Task<double> Seconds(int processes)
+        {
+            await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = processes });
+            await pool.Map(Work.Spin, Enumerable.Repeat(1, 20));
+            var watch = Stopwatch.StartNew();
+            await pool.Map(Work.Spin, Enumerable.Repeat(10, 200));
+            return watch.Elapsed.TotalSeconds;
+        }
+        var speedups = await RoundsAsync(rounds, async () => await Seconds(1) / await Seconds(2));
+        return [new("cpu", "200 tasks of 10 ms CPU: time with 1 process / with 2", "x", speedups, ">= 1.9")];
+    }
+
+    private static async Task<IReadOnlyList<Measurement>> IoAsync(int rounds)
+    {
+        var results = new List<Measurement>();
+        foreach (var concurrency in new[] { 16, 256 })
+        {
+            await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 2, ChildConcurrency = concurrency });
+            await pool.Map(Work.DelayAsync, Enumerable.Repeat(1, 100));
+            var seconds = await RoundsAsync(rounds, async () =>
+            {
+                var watch = Stopwatch.StartNew();
+                await pool.Map(Work.DelayAsync, Enumerable.Repeat(50, 2000));
+                return watch.Elapsed.TotalSeconds;
+            });
+            results.Add(new("io", $"2000 x Task.Delay(50), ChildConcurrency {concurrency}", "s", seconds, concurrency == 256 ? "<= 0.22 s" : ""));
+        }
+        return results;
+    }
+
+    private static async Task<IReadOnlyList<Measurement>> PayloadAsync(int rounds)
+    {
+        await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 2 });
+        var bytes = new byte[1024 * 1024];
+        Random.Shared.NextBytes(bytes);
+        await pool.ApplyAsync(Work.EchoBytes, bytes);
+        var throughput = await RoundsAsync(rounds, async () =>
+        {
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < 40; i++)
+                await pool.ApplyAsync(Work.EchoBytes, bytes);
+            return 40 * 2 / watch.Elapsed.TotalSeconds;
+        });
+        var dictionary = Enumerable.Range(0, 10_000).ToDictionary(i => $"key-{i}", i => i);
+        await pool.ApplyAsync(Work.EchoDictionary, dictionary);
+        var dictionaries = await RoundsAsync(rounds, async () =>
+        {
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < 100; i++)
+                await pool.ApplyAsync(Work.EchoDictionary, dictionary);
+            return 100 / watch.Elapsed.TotalSeconds;
+        });
+        var tcp = await RoundsAsync(rounds, async () => (await Floors.TcpAsync()).MibPerSecond);
+        var akka = await RoundsAsync(rounds, async () => (await Floors.AkkaAsync(tls: true)).MibPerSecond);
+        return
+        [
+            new("payload", "echo of a 1 MiB byte[] (both ways counted)", "MiB/s", throughput, ">= 600"),
+            new("payload", "echo of a 10,000-entry Dictionary<string,int>", "tasks/s", dictionaries, ">= 200"),
+            new("payload", "floor: raw TCP echo of 1 MiB", "MiB/s", tcp, ""),
+            new("payload", "floor: raw Akka.Remote echo of 1 MiB, TLS on", "MiB/s", akka, ""),
+        ];
+    }
+
+    private static async Task<IReadOnlyList<Measurement>> MemoryAsync(int rounds)
+    {
+        var parentRss = new List<double>();
+        var parentPss = new List<double>();
+        var childRss = new List<double>();
+        var childPss = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 2 });
+            await pool.Map(Work.Noop, Enumerable.Range(0, 1000));
+            GC.Collect();
+            var parent = ProcessMemory.Read(Environment.ProcessId);
+            parentRss.Add(parent.RssMb);
+            parentPss.Add(parent.PssMb);
+            foreach (var pid in pool.ChildPids)
+            {
+                var child = ProcessMemory.Read(pid);
+                childRss.Add(child.RssMb);
+                childPss.Add(child.PssMb);
+            }
+        }
+        return
+        [
+            new("memory", "idle pool of 2: parent RSS", "MB", parentRss, ""),
+            new("memory", "idle pool of 2: parent PSS", "MB", parentPss, ""),
+            new("memory", "idle pool of 2: each child RSS", "MB", childRss, ""),
+            new("memory", "idle pool of 2: each child PSS", "MB", childPss, "<= 40 MB"),
+        ];
+    }
+
+    private static async Task<IReadOnlyList<Measurement>> RecycleAsync(int rounds)
+    {
+        var results = new List<Measurement>();
+        foreach (var maxTasks in new[] { 0, 10 })
+        {
+            var rates = await RoundsAsync(rounds, async () =>
+            {
+                await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 2, MaxTasksPerChild = maxTasks });
+                var watch = Stopwatch.StartNew();
+                await pool.Map(Work.Noop, Enumerable.Range(0, 1000));
+                return 1000 / watch.Elapsed.TotalSeconds;
+            });
+            results.Add(new("recycle", $"1000 no-ops, MaxTasksPerChild {maxTasks}", "tasks/s", rates, maxTasks == 10 ? ">= 1,000" : ""));
+        }
+        return results;
+    }
+
+    private static async Task<List<double>> RoundsAsync(int rounds, Func<Task<double>> round)
+    {
+        var values = new List<double>();
+        for (var i = 0; i < rounds; i++)
+            values.Add(await round());
+        return values;
+    }
+}
