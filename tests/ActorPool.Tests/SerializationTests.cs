@@ -84,6 +84,18 @@ public sealed class SerializationTests
     }
 
     [Fact]
+    public void JsonSerializerIdentifier_IsTakenByOneThatRefusesEveryMessage()
+    {
+        using var system = ActorSystem.Create("json", Configuration.PoolConfig.Merge(null));
+        var serialization = ((ExtendedActorSystem)system).Serialization;
+        // What a peer would send: a Newtonsoft payload naming a type to create.
+        var json = System.Text.Encoding.UTF8.GetBytes("""{"$type":"System.IO.FileInfo, System.IO.FileSystem","fileName":"/tmp/x"}""");
+
+        Assert.ThrowsAny<System.Runtime.Serialization.SerializationException>(() => serialization.Deserialize(json, 1, typeof(object)));
+        Assert.Throws<NotSupportedException>(() => new RefusingSerializer((ExtendedActorSystem)system).ToBinary(new object()));
+    }
+
+    [Fact]
     public void HyperionSerializer_DeniedType_IsNotDeserialized()
     {
         var config = ConfigurationFactory.ParseString("""actorpool.serialization.hyperion.denied-type-prefixes = ["ActorPool.Tests.Support.Order"]""")

@@ -33,7 +33,7 @@ internal static class CaptureInspector
             var type = value.GetType();
             if (Refusal(value, type) is { } reason)
                 throw new ArgumentException($"'{path}' of type {type.FullName} cannot be sent to a child process: {reason}", paramName);
-            if (type.IsPrimitive || type.IsEnum || value is string || value is IActorRef || value is Type)
+            if (IsInert(type) || value is IActorRef || value is Type)
                 continue;
             if (value is Delegate nested)
             {
@@ -44,7 +44,7 @@ internal static class CaptureInspector
             }
             if (value is Array array)
             {
-                if (type.GetElementType()!.IsPrimitive)
+                if (IsInert(type.GetElementType()!))
                     continue;
                 var index = 0;
                 foreach (var element in array)
@@ -62,7 +62,7 @@ internal static class CaptureInspector
                     throw new ArgumentException(
                         $"'{path}.{FieldName(field)}' of type {field.FieldType.FullName} cannot be sent to a child process: a native pointer is bound to this process", paramName);
                 }
-                if (field.FieldType.IsPrimitive)
+                if (IsInert(field.FieldType))
                     continue;
                 if (field.GetValue(value) is { } child)
                     pending.Push((child, $"{path}.{FieldName(field)}"));
@@ -86,6 +86,27 @@ internal static class CaptureInspector
             throw new ArgumentException($"'{name}' is a dynamic method ({method.Name}); only methods of loaded types can be sent to a child process.", paramName);
         if (method.DeclaringType.Assembly.IsDynamic)
             throw new ArgumentException($"'{name}' is declared in the dynamic assembly {method.DeclaringType.Assembly.FullName}, which a child process cannot load.", paramName);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> s_inert = new();
+
+    /// <summary>
+    /// True for a type whose values can hold nothing bound to a process: primitives (not pointers), enums,
+    /// strings, and structs made only of those. An array of such elements is not walked element by element, so
+    /// a large dictionary or array of plain data costs next to nothing to check.
+    /// </summary>
+    private static bool IsInert(Type type) => s_inert.GetOrAdd(type, static t => IsInertCore(t, depth: 0));
+
+    private static bool IsInertCore(Type type, int depth)
+    {
+        if (type == typeof(IntPtr) || type == typeof(UIntPtr) || type.IsPointer)
+            return false;
+        if (type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal))
+            return true;
+        if (!type.IsValueType || depth > 4)
+            return false;
+        return type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            .All(field => IsInertCore(field.FieldType, depth + 1));
     }
 
     private static string? Refusal(object value, Type type) => value switch
