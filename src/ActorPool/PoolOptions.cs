@@ -37,8 +37,11 @@ public sealed record PoolOptions
     /// <remarks>Default null: one-for-one Restart, as for any Akka actor.</remarks>
     public SupervisorStrategy? SupervisorStrategy { get; init; }
 
-    /// <summary>Time limit of each task; null for none.</summary>
-    /// <remarks>The caller gets <see cref="TimeoutException"/> and the function's token is cancelled.</remarks>
+    /// <summary>Time limit of each task, counted from when it starts in a child; null for none.</summary>
+    /// <remarks>
+    /// The caller gets <see cref="TimeoutException"/> and the function's token is cancelled; a function still
+    /// running <c>actorpool.task-timeout-grace</c> (5 s) later costs its child, which is replaced.
+    /// </remarks>
     public TimeSpan? TaskTimeout { get; init; }
 
     /// <summary>How many times a task whose child died under it is run again.</summary>

@@ -89,6 +89,7 @@ public sealed partial class ProcessPool : IAsyncDisposable
             options.ExceptionHandler is { } handler ? PreparedFunction.Prepare(handler, nameof(options.ExceptionHandler)).Encode([]) : null,
             options.Config?.ToString(includeFallback: true) ?? string.Empty,
             settings.ChildStartTimeout,
+            options.TaskTimeout is { } limit && limit != Timeout.InfiniteTimeSpan ? limit : null,
             settings.TaskTimeoutGrace,
             certificate);
 
@@ -191,7 +192,7 @@ public sealed partial class ProcessPool : IAsyncDisposable
         var id = Interlocked.Increment(ref s_nextTaskId);
         var completion = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         _supervisor.Tell(new SubmitTask(new PendingTask(id, call, completion)));
-        var result = cancellationToken.CanBeCanceled || _options.TaskTimeout is not null
+        var result = cancellationToken.CanBeCanceled
             ? await WaitAsync(id, completion, cancellationToken).ConfigureAwait(false)
             : await completion.Task.ConfigureAwait(false);
         return (R)PayloadCodec.Deserialize(result)!;
@@ -199,19 +200,14 @@ public sealed partial class ProcessPool : IAsyncDisposable
 
     private async Task<byte[]> WaitAsync(long id, TaskCompletionSource<byte[]> completion, CancellationToken cancellationToken)
     {
-        using var timeout = _options.TaskTimeout is { } limit && limit != Timeout.InfiniteTimeSpan ? new CancellationTokenSource(limit) : null;
-        using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            return await completion.Task.WaitAsync(linked?.Token ?? cancellationToken).ConfigureAwait(false);
+            return await completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (completion.TrySetCanceled())
         {
             // The caller has its answer now; the supervisor cancels the function's token in the child.
-            var timedOut = !cancellationToken.IsCancellationRequested;
-            _supervisor.Tell(new AbandonTask(id, timedOut));
-            if (timedOut)
-                throw new TimeoutException($"The task did not finish within its TaskTimeout of {_options.TaskTimeout}.");
+            _supervisor.Tell(new AbandonTask(id));
             throw new OperationCanceledException(cancellationToken);
         }
     }

@@ -10,12 +10,12 @@ public sealed class CrashTests
     {
         await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 2, ChildConcurrency = 10 });
         var pool = scope.Pool;
-        var log = Path.Combine(Path.GetTempPath(), $"actorpool-crash-{Guid.NewGuid():N}.log");
+        var log = Records.NewDirectory("crash");
         try
         {
             var tasks = Enumerable.Range(0, 10).Select(i => pool.ApplyAsync(Jobs.LogStartThenSleepAsync, log, i, 2000)).ToList();
-            Assert.True(await Wait.UntilAsync(() => StartedCount(log) == 10, TimeSpan.FromSeconds(60)), "the tasks never all started");
-            var busiest = File.ReadAllLines(log).Select(l => int.Parse(l.Split(' ')[0])).GroupBy(p => p).MaxBy(g => g.Count())!.Key;
+            Assert.True(await Wait.UntilAsync(() => Records.Read(log).Count == 10, TimeSpan.FromSeconds(60)), "the tasks never all started");
+            var busiest = Records.Read(log).Select(l => int.Parse(l.Split(' ')[0])).GroupBy(p => p).MaxBy(g => g.Count())!.Key;
 
             ProcessProbe.KillSurvivors([busiest]);
 
@@ -27,7 +27,7 @@ public sealed class CrashTests
         }
         finally
         {
-            File.Delete(log);
+            Directory.Delete(log, recursive: true);
         }
     }
 
@@ -100,6 +100,4 @@ public sealed class CrashTests
                 File.Delete(gate + suffix);
         }
     }
-
-    private static int StartedCount(string log) => File.Exists(log) ? File.ReadAllLines(log).Length : 0;
 }

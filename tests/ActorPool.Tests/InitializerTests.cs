@@ -39,7 +39,7 @@ public sealed class InitializerTests
     [Fact]
     public async Task ExceptionHandler_RunsInTheChildForEveryTaskThatThrows()
     {
-        var log = Path.Combine(Path.GetTempPath(), $"actorpool-handler-{Guid.NewGuid():N}.log");
+        var log = Records.NewDirectory("handler");
         try
         {
             await using var scope = await TestPool.StartAsync(new PoolOptions
@@ -61,26 +61,21 @@ public sealed class InitializerTests
             }));
 
             Assert.Equal(5, outcomes.Count(o => o == -1));
-            var lines = File.ReadAllLines(log);
-            Assert.Equal(5, lines.Length);
+            var lines = Records.Read(log);
+            Assert.Equal(5, lines.Count);
             Assert.All(lines, line => Assert.Contains(nameof(JobFailedException), line));
             Assert.All(lines, line => Assert.Contains(int.Parse(line.Split(' ')[0]), scope.Pool.ChildPids));
         }
         finally
         {
-            File.Delete(log);
+            Directory.Delete(log, recursive: true);
         }
     }
 }
 
 public static class HandlerLogging
 {
-    private static readonly object s_lock = new();
-
-    /// <summary>A handler that appends "pid type" to <paramref name="path"/>; its closure holds only the path.</summary>
-    public static Action<Exception> To(string path) => error =>
-    {
-        lock (s_lock)
-            File.AppendAllText(path, $"{Environment.ProcessId} {error.GetType().Name}\n");
-    };
+    /// <summary>A handler that records "pid type" in <paramref name="directory"/>; its closure holds only the directory.</summary>
+    public static Action<Exception> To(string directory) => error =>
+        Records.Write(directory, $"{Environment.ProcessId} {error.GetType().Name}");
 }

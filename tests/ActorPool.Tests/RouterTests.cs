@@ -45,23 +45,23 @@ public sealed class RouterTests
             }
             """);
         await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 2, Config = config });
-        var log = Path.Combine(Path.GetTempPath(), $"actorpool-broadcast-{Guid.NewGuid():N}.log");
+        var log = Records.NewDirectory("broadcast");
         try
         {
             var routees = await scope.Pool.Router.Ask<Routees>(new GetRoutees(), AskTimeout);
             Assert.Equal(4, routees.Members.Count());
 
             // A broadcast router gives one message to every routee: two runners in each of two children.
-            scope.Pool.Router.Tell(Invoke.Create(Jobs.AppendPid, log));
+            scope.Pool.Router.Tell(Invoke.Create(Jobs.RecordPid, log));
 
-            Assert.True(await Wait.UntilAsync(() => File.Exists(log) && File.ReadAllLines(log).Length == 4, TimeSpan.FromSeconds(30)));
-            var pids = File.ReadAllLines(log).Select(int.Parse).ToList();
+            Assert.True(await Wait.UntilAsync(() => Records.Read(log).Count == 4, TimeSpan.FromSeconds(30)));
+            var pids = Records.Read(log).Select(int.Parse).ToList();
             Assert.Equal(scope.Pool.ChildPids.Order(), pids.Distinct().Order());
             Assert.All(pids.GroupBy(p => p), g => Assert.Equal(2, g.Count()));
         }
         finally
         {
-            File.Delete(log);
+            Directory.Delete(log, recursive: true);
         }
     }
 

@@ -50,8 +50,8 @@ public sealed class SecurityTests
             // 2. Invoke sent to the router in the parent, and 3. to a routee in a child.
             var router = attacker.ActorSelection(new RootActorPath(parent.WithProtocol(protocol)) / "user" / "supervisor" / "router");
             var runner = attacker.ActorSelection(routee.Address.WithProtocol(protocol) + routee.ToStringWithoutAddress());
-            router.Tell(Invoke.Create(Jobs.AppendPid, marker));
-            runner.Tell(Invoke.Create(Jobs.AppendPid, marker));
+            router.Tell(Invoke.Create(Jobs.WriteMarker, marker));
+            runner.Tell(Invoke.Create(Jobs.WriteMarker, marker));
             // 4. ActorSelection into a child.
             var selection = attacker.ActorSelection(new RootActorPath(child) / "user");
 

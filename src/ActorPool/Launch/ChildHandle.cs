@@ -77,30 +77,13 @@ internal sealed class ChildHandle : IDisposable
     }
 
     /// <summary>Asks the child to exit once it has nothing left to do (closes its standard input).</summary>
-    public void RequestExit()
-    {
-        try
-        {
-            _process.StandardInput.Close();
-        }
-        catch (Exception e) when (e is IOException or InvalidOperationException or ObjectDisposedException)
-        {
-            // Already gone.
-        }
-    }
+    public void RequestExit() => _process.TellQuietly(null);
 
     /// <summary>Ends the child at once (SIGKILL on Unix).</summary>
     public void Kill()
     {
-        try
-        {
-            if (!_process.HasExited)
-                _process.Kill(entireProcessTree: true);
-        }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            _log.Debug("Child {0} was already gone: {1}", Pid, e.Message);
-        }
+        if (!_process.KillQuietly())
+            _log.Debug("Child {0} was already gone", Pid);
     }
 
     public void Dispose()

@@ -83,30 +83,11 @@ public partial class ChildProcess : IAsyncDisposable
     {
         if (!IsAlive || Interlocked.Exchange(ref _terminating, 1) == 1)
             return;
-        try
-        {
-            _process.StandardInput.WriteLine(SingleRunner.TerminateCommand);
-            _process.StandardInput.Flush();
-        }
-        catch (Exception e) when (e is IOException or InvalidOperationException or ObjectDisposedException)
-        {
-            // It exited meanwhile.
-        }
+        _process.TellQuietly(SingleRunner.TerminateCommand);
     }
 
     /// <summary>Ends the child at once (SIGKILL on Unix).</summary>
-    public void Kill()
-    {
-        try
-        {
-            if (!_process.HasExited)
-                _process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // It exited meanwhile.
-        }
-    }
+    public void Kill() => _process.KillQuietly();
 
     /// <summary>Terminates the child if it still runs, kills it if it does not exit within its grace period, and waits for it.</summary>
     public async ValueTask DisposeAsync()

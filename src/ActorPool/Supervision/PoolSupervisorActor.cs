@@ -55,7 +55,8 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
 
         Receive<SubmitTask>(submit => Submit(submit.Task));
         Receive<Invoke>(AdoptBounced);
-        Receive<AbandonTask>(abandon => Abandon(abandon.TaskId, abandon.TimedOut));
+        Receive<AbandonTask>(abandon => Abandon(abandon.TaskId));
+        Receive<TaskTimedOut>(timedOut => TimeOut(timedOut.TaskId, timedOut.Attempt));
         Receive<EnforceTimeout>(enforce => EnforceHardLimit(enforce.TaskId));
         Receive<TaskSucceeded>(done => Finish(done.TaskId, task => Succeed(task, done.Result)));
         Receive<TaskFaulted>(failed => Finish(failed.TaskId, task => Fail(task, ProxyException.From(failed.Error))));
@@ -90,6 +91,10 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
 
     protected override void PostStop()
     {
+        // Whatever stopped the supervisor (the pool's guardian stops it if it ever fails), no caller is left waiting.
+        foreach (var task in _tasks.Values)
+            Fail(task, new PoolTerminatedException("The pool's supervisor stopped."));
+        _tasks.Clear();
         foreach (var slot in _children.Values)
             slot.Handle.Dispose();
         _started.TrySetException(new PoolTerminatedException("The pool stopped before it started."));
@@ -126,7 +131,7 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
         Dispatch();
     }
 
-    private void Abandon(long taskId, bool timedOut)
+    private void Abandon(long taskId)
     {
         if (!_tasks.TryGetValue(taskId, out var task))
             return;
@@ -139,8 +144,20 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
         }
         // Running: the child cancels the function's token; its slot frees when the function returns.
         task.Runner?.Tell(new CancelTask(taskId));
-        if (timedOut)
-            Timers.StartSingleTimer(("timeout", taskId), new EnforceTimeout(taskId), _settings.TaskTimeoutGrace);
+    }
+
+    /// <summary>
+    /// TaskTimeout, counted from when the task started in a child (time in the queue does not count): the caller
+    /// gets <see cref="TimeoutException"/>, the function's token is cancelled, and a function still running a
+    /// grace period later costs its child (the hard limit).
+    /// </summary>
+    private void TimeOut(long taskId, int attempt)
+    {
+        if (!_tasks.TryGetValue(taskId, out var task) || task.Attempts != attempt || task.Runner is null)
+            return;
+        Fail(task, new TimeoutException($"The task did not finish within its TaskTimeout of {_settings.TaskTimeout}."));
+        task.Runner.Tell(new CancelTask(taskId));
+        Timers.StartSingleTimer(("hard-limit", taskId), new EnforceTimeout(taskId), _settings.TaskTimeoutGrace);
     }
 
     /// <summary>A timed-out function that still runs a grace period after its token was cancelled costs its child.</summary>
@@ -167,6 +184,8 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
             slot.Running.Add(task.Id);
             slot.Assigned++;
             task.Runner.Tell(new RunTask(task.Id, task.Call));
+            if (_settings.TaskTimeout is { } limit)
+                Timers.StartSingleTimer(("timeout", task.Id), new TaskTimedOut(task.Id, task.Attempts), limit);
         }
     }
 
@@ -194,6 +213,11 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
     {
         if (!_tasks.Remove(taskId, out var task))
             return;
+        if (_settings.TaskTimeout is not null)
+        {
+            Timers.Cancel(("timeout", taskId));
+            Timers.Cancel(("hard-limit", taskId));
+        }
         if (task.ChildId is { } childId && _children.TryGetValue(childId, out var slot))
         {
             slot.Running.Remove(taskId);
@@ -381,7 +405,8 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
             _log.Warning("Child {0} (process {1}) exited with code {2} while in state {3}", slot.Id, slot.Handle.Pid, exited.ExitCode, slot.State);
         foreach (var taskId in slot.Running)
         {
-            var task = _tasks[taskId];
+            if (!_tasks.TryGetValue(taskId, out var task))
+                continue;
             task.ChildId = null;
             task.Runner = null;
             if (task.Attempts > _settings.MaxCrashRetries || task.Completion?.Task.IsCompleted == true)
@@ -473,6 +498,7 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
         foreach (var slot in _children.Values)
         {
             RemoveRoutees(slot);
+            slot.Running.Clear();
             slot.State = ChildState.Exiting;
             slot.Handle.Kill();
         }
@@ -495,6 +521,8 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
         $"tasks={_tasks.Count} queued={_queue.Count} closing={_closing} terminating={_terminating} children=[" +
         string.Join("; ", _children.Values.Select(s =>
             $"{s.Id}/pid {s.Handle.Pid}: {s.State} running={s.Running.Count} assigned={s.Assigned} runners={s.Runners.Count} routees={s.Routees.Count} exited={s.Handle.HasExited}")) + "]";
+
+    private sealed record TaskTimedOut(long TaskId, int Attempt);
 
     private sealed record EnforceTimeout(long TaskId);
 

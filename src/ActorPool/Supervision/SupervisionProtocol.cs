@@ -8,11 +8,8 @@ internal static class SupervisionProtocol
     /// <summary>Run a task; its outcome completes <see cref="PendingTask.Completion"/>.</summary>
     public sealed record SubmitTask(PendingTask Task);
 
-    /// <summary>
-    /// The caller gave up on a task (its token, or the task timeout): drop it or cancel it in its child. After a
-    /// timeout, a function that has not returned within the grace period costs its child (a hard limit).
-    /// </summary>
-    public sealed record AbandonTask(long TaskId, bool TimedOut);
+    /// <summary>The caller cancelled a task: drop it if it is queued, else cancel its function's token in the child.</summary>
+    public sealed record AbandonTask(long TaskId);
 
     /// <summary>Take no new tasks; let the rest finish, then end the children.</summary>
     public sealed record ClosePool

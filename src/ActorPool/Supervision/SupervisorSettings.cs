@@ -13,6 +13,7 @@ internal sealed record SupervisorSettings(
     byte[]? ExceptionHandler,
     string UserConfig,
     TimeSpan ChildStartTimeout,
+    TimeSpan? TaskTimeout,
     TimeSpan TaskTimeoutGrace,
     byte[]? Certificate)
 {

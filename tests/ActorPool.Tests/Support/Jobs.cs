@@ -67,10 +67,17 @@ public static class Jobs
 
     private static readonly object s_fileLock = new();
 
-    public static int AppendPid(string path)
+    /// <summary>Writes <paramref name="path"/>: the side effect an attack would have if it got through.</summary>
+    public static int WriteMarker(string path)
     {
-        lock (s_fileLock)
-            File.AppendAllText(path, $"{Environment.ProcessId}\n");
+        File.WriteAllText(path, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return Environment.ProcessId;
+    }
+
+    /// <summary>Records this child's pid as a file of its own in <paramref name="directory"/>.</summary>
+    public static int RecordPid(string directory)
+    {
+        Records.Write(directory, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return Environment.ProcessId;
     }
 
@@ -97,11 +104,10 @@ public static class Jobs
         return code;
     }
 
-    /// <summary>Logs "pid item" when it starts, then sleeps.</summary>
-    public static async Task<(int Item, int Pid)> LogStartThenSleepAsync(string log, int item, int milliseconds)
+    /// <summary>Records "pid item" when it starts, then sleeps.</summary>
+    public static async Task<(int Item, int Pid)> LogStartThenSleepAsync(string directory, int item, int milliseconds)
     {
-        lock (s_fileLock)
-            File.AppendAllText(log, $"{Environment.ProcessId} {item}\n");
+        Records.Write(directory, $"{Environment.ProcessId} {item}");
         await Task.Delay(milliseconds);
         return (item, Environment.ProcessId);
     }
