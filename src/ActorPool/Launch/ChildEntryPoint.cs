@@ -30,26 +30,8 @@ internal static class ChildEntryPoint
         Console.Out.WriteLine($"{ChildHandle.ReadyPrefix}{system.Provider.DefaultAddress} {Akka.Remote.AddressUidExtension.Uid(system)}");
         Console.Out.Flush();
 
-        // Standard input stays open for the child's whole life; its end is the signal to exit.
-        var watcher = new Thread(() =>
-        {
-            try
-            {
-                while (stdin.ReadLine() is not null)
-                {
-                }
-            }
-            catch (IOException)
-            {
-                // The parent is gone.
-            }
-            Environment.Exit(0);
-        })
-        {
-            IsBackground = true,
-            Name = "actorpool-parent-watch",
-        };
-        watcher.Start();
+        // A pool child takes no commands on standard input; its end is the signal to exit.
+        ParentWatch.Start(stdin, static _ => { }, exitCode: 0);
         await system.WhenTerminated.ConfigureAwait(false);
         return 0;
     }

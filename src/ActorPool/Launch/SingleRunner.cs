@@ -52,32 +52,13 @@ internal static class SingleRunner
         Console.Out.Flush();
     }
 
-    private static void WatchParent(TextReader stdin, CancellationTokenSource termination, TimeSpan grace)
-    {
-        var watcher = new Thread(() =>
+    private static void WatchParent(TextReader stdin, CancellationTokenSource termination, TimeSpan grace) =>
+        ParentWatch.Start(stdin, line =>
         {
-            try
-            {
-                string? line;
-                while ((line = stdin.ReadLine()) is not null)
-                {
-                    if (line != TerminateCommand || termination.IsCancellationRequested)
-                        continue;
-                    termination.Cancel();
-                    // The target had its chance to stop; the child ends now whatever it does.
-                    _ = Task.Delay(grace).ContinueWith(_ => Environment.Exit(TerminatedExitCode), TaskScheduler.Default);
-                }
-            }
-            catch (IOException)
-            {
-                // The parent is gone.
-            }
-            Environment.Exit(TerminatedExitCode);
-        })
-        {
-            IsBackground = true,
-            Name = "actorpool-parent-watch",
-        };
-        watcher.Start();
-    }
+            if (line != TerminateCommand || termination.IsCancellationRequested)
+                return;
+            termination.Cancel();
+            // The target had its chance to stop; the child ends now whatever it does.
+            _ = Task.Delay(grace).ContinueWith(_ => Environment.Exit(TerminatedExitCode), TaskScheduler.Default);
+        }, TerminatedExitCode);
 }
