@@ -30,6 +30,7 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
     private readonly ChildRegistry _registry;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<int, ChildSlot> _children = [];
+    private readonly List<ChildSlot> _placementOrder = [];
     private readonly Dictionary<long, PendingTask> _tasks = [];
     private readonly LinkedList<PendingTask> _queue = new();
     private readonly RouterConfig _routerConfig;
@@ -191,13 +192,11 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
 
     private ChildSlot? NextFreeChild()
     {
-        var count = _children.Count;
-        if (count == 0)
-            return null;
-        var slots = _children.Values.ToArray();
+        // Runs once per task placed: walks the children in a kept order instead of copying them each time.
+        var count = _placementOrder.Count;
         for (var i = 0; i < count; i++)
         {
-            var slot = slots[(_roundRobin + i) % count];
+            var slot = _placementOrder[(_roundRobin + i) % count];
             if (slot.State == ChildState.Ready
                 && slot.Running.Count < _settings.ChildConcurrency
                 && (_settings.MaxTasksPerChild == 0 || slot.Assigned < _settings.MaxTasksPerChild))
@@ -277,7 +276,9 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
         try
         {
             var handle = ChildHandle.Start(id, new ChildBootstrap(id, Environment.ProcessId, _settings.UserConfig, Certificate: _settings.Certificate), Self, _log);
-            _children[id] = new ChildSlot(handle);
+            var slot = new ChildSlot(handle);
+            _children[id] = slot;
+            _placementOrder.Add(slot);
             _registry.Add(handle.Pid);
             _log.Debug("Started child {0} as process {1}", id, handle.Pid);
         }
@@ -395,6 +396,7 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
     {
         if (!_children.Remove(exited.ChildId, out var slot))
             return;
+        _placementOrder.Remove(slot);
         var expected = slot.State == ChildState.Exiting;
         var wasReady = slot.State is ChildState.Ready or ChildState.Retiring;
         RemoveRoutees(slot);
