@@ -64,7 +64,7 @@ public sealed class SerializationTests
 
         Assert.IsType<HyperionSerializer>(serialization.FindSerializerForType(typeof(object)));
         Assert.IsType<HyperionSerializer>(serialization.FindSerializerForType(typeof(Invoke)));
-        Assert.IsType<HyperionSerializer>(serialization.FindSerializerForType(typeof(Execution.ExecutionProtocol.RunTask)));
+        Assert.IsType<HyperionSerializer>(serialization.FindSerializerForType(typeof(Execution.ExecutionProtocol.RunTasks)));
         Assert.IsType<HyperionSerializer>(serialization.FindSerializerForType(typeof(Status.Failure)));
     }
 

@@ -25,6 +25,9 @@ internal static class ChildRuntime
 
     public static int Pid { get; } = Environment.ProcessId;
 
+    /// <summary>Outcomes of tracked tasks waiting to travel to the supervisor.</summary>
+    public static OutcomeOutbox Outbox { get; } = new();
+
     /// <summary>The child's ActorSystem; null outside a child process.</summary>
     public static ExtendedActorSystem? System { get; set; }
 

@@ -13,18 +13,30 @@ internal static class ExecutionProtocol
         byte[]? Initializer,
         byte[]? ExceptionHandler) : IPoolMessage;
 
-    /// <summary>Run a task; the runner answers the sender with one of the Task* messages below.</summary>
-    public sealed record RunTask(long TaskId, byte[] Call) : IPoolMessage;
+    /// <summary>A task to run; the child answers for it with a <see cref="TaskOutcome"/>.</summary>
+    public sealed record RunTask(long TaskId, byte[] Call);
+
+    /// <summary>
+    /// Tasks the supervisor placed on one runner at once: one remote message for as many tasks as it had
+    /// ready, instead of one each. The child answers in <see cref="TasksFinished"/> batches.
+    /// </summary>
+    public sealed record RunTasks(RunTask[] Tasks) : IPoolMessage;
 
     /// <summary>Cancel the token of a running task; the runner still answers for it when it returns.</summary>
     public sealed record CancelTask(long TaskId) : IPoolMessage;
 
-    public sealed record TaskSucceeded(long TaskId, byte[] Result) : IPoolMessage;
+    /// <summary>The outcomes of tracked tasks, as many as finished in the child since its last batch.</summary>
+    public sealed record TasksFinished(TaskOutcome[] Outcomes) : IPoolMessage;
 
-    public sealed record TaskFaulted(long TaskId, RemoteError Error) : IPoolMessage;
+    /// <summary>What became of one tracked task.</summary>
+    public abstract record TaskOutcome(long TaskId);
+
+    public sealed record TaskSucceeded(long TaskId, byte[] Result) : TaskOutcome(TaskId);
+
+    public sealed record TaskFaulted(long TaskId, RemoteError Error) : TaskOutcome(TaskId);
 
     /// <summary>The child has taken its last task (MaxTasksPerChild); run this one elsewhere.</summary>
-    public sealed record TaskBounced(long TaskId) : IPoolMessage;
+    public sealed record TaskBounced(long TaskId) : TaskOutcome(TaskId);
 
     /// <summary>A runner has started, the child's initializer having run, and takes tasks.</summary>
     public sealed record RunnerReady(int ChildId, int Pid) : IPoolMessage;

@@ -52,15 +52,19 @@ internal sealed class TaskRunnerActor : ReceiveActor, IWithStash
 
     private void Running()
     {
-        Receive<RunTask>(run =>
+        Receive<RunTasks>(batch =>
         {
-            if (AdmitOrRetire() == Admission.Refused)
+            foreach (var run in batch.Tasks)
             {
-                Sender.Tell(new TaskBounced(run.TaskId));
-                return;
+                if (AdmitOrRetire() == Admission.Refused)
+                    ChildRuntime.Outbox.Add(new TaskBounced(run.TaskId));
+                else
+                    StartTracked(run);
             }
-            StartTracked(run, Sender);
+            FlushOutcomes();
         });
+        Receive<FlushRequested>(_ => FlushOutcomes());
+
         Receive<Invoke>(invoke =>
         {
             if (AdmitOrRetire() == Admission.Refused)
@@ -83,7 +87,19 @@ internal sealed class TaskRunnerActor : ReceiveActor, IWithStash
         return admission;
     }
 
-    private void StartTracked(RunTask run, IActorRef replyTo)
+    protected override void PostStop()
+    {
+        // Outcomes still in the outbox when a runner stops (the child being retired) are not left behind.
+        FlushOutcomes();
+    }
+
+    private void FlushOutcomes()
+    {
+        if (ChildRuntime.Outbox.Take() is { } finished)
+            Context.Parent.Tell(finished);
+    }
+
+    private void StartTracked(RunTask run)
     {
         var parent = Context.Parent;
         var self = Self;
@@ -92,15 +108,24 @@ internal sealed class TaskRunnerActor : ReceiveActor, IWithStash
             try
             {
                 var result = await ChildRuntime.RunAsync(run.TaskId, run.Call).ConfigureAwait(false);
-                Reply(replyTo, new TaskSucceeded(run.TaskId, SerializeResult(result)), parent, self);
+                Report(new TaskSucceeded(run.TaskId, SerializeResult(result)), parent, self);
             }
             catch (Exception e)
             {
                 var handlerFailure = HandleException(e);
-                Reply(replyTo, new TaskFaulted(run.TaskId, RemoteError.From(e, ChildRuntime.Pid)), parent, self);
+                Report(new TaskFaulted(run.TaskId, RemoteError.From(e, ChildRuntime.Pid)), parent, self);
                 ReportHandlerFailure(handlerFailure, self);
             }
         });
+    }
+
+    private void Report(TaskOutcome outcome, IActorRef parent, IActorRef self)
+    {
+        // The flush is queued behind the pool's pending work (tasks of the same batch that are about to finish)
+        // rather than run next on this thread, so that their outcomes travel together.
+        if (ChildRuntime.Outbox.Add(outcome))
+            ThreadPool.UnsafeQueueUserWorkItem(static runner => runner.Tell(FlushRequested.Instance), self, preferLocal: false);
+        FinishTask(parent, self);
     }
 
     private void StartRouted(Invoke invoke, IActorRef replyTo)
@@ -127,8 +152,20 @@ internal sealed class TaskRunnerActor : ReceiveActor, IWithStash
     private void Reply(IActorRef replyTo, object? reply, IActorRef parent, IActorRef self)
     {
         replyTo.Tell(reply, self);
-        if (ChildRuntime.Finish())
-            parent.Tell(new ChildDrained(_settings.ChildId), self);
+        FinishTask(parent, self);
+    }
+
+    /// <summary>
+    /// Ends an admitted task. After the last task of a retiring child, the outcomes still in the outbox go
+    /// first, from this thread, and then <see cref="ChildDrained"/>: the supervisor stops the child on it.
+    /// </summary>
+    private void FinishTask(IActorRef parent, IActorRef self)
+    {
+        if (!ChildRuntime.Finish())
+            return;
+        if (ChildRuntime.Outbox.Take() is { } finished)
+            parent.Tell(finished, self);
+        parent.Tell(new ChildDrained(_settings.ChildId), self);
     }
 
     /// <summary>Runs the pool's ExceptionHandler for a task's exception; returns what the handler threw, if anything.</summary>
@@ -186,4 +223,14 @@ internal sealed class TaskRunnerActor : ReceiveActor, IWithStash
     }
 
     private sealed record ExceptionHandlerFailed(Exception Exception);
+
+    private sealed class FlushRequested
+    {
+        public static readonly FlushRequested Instance = new();
+
+        private FlushRequested()
+        {
+        }
+    }
+
 }

@@ -33,6 +33,7 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
     private readonly List<ChildSlot> _placementOrder = [];
     private readonly Dictionary<long, PendingTask> _tasks = [];
     private readonly LinkedList<PendingTask> _queue = new();
+    private readonly Dictionary<IActorRef, List<RunTask>> _outgoing = [];
     private readonly RouterConfig _routerConfig;
     private readonly int _runnersPerChild;
     private IActorRef _router = ActorRefs.Nobody;
@@ -42,6 +43,7 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
     private int _startFailures;
     private bool _closing;
     private bool _terminating;
+    private bool _dispatchRequested;
 
     public PoolSupervisorActor(
         SupervisorSettings settings, ChildRegistry registry, TaskCompletionSource<PoolStarted> started, TaskCompletionSource joined)
@@ -59,9 +61,12 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
         Receive<AbandonTask>(abandon => Abandon(abandon.TaskId));
         Receive<TaskTimedOut>(timedOut => TimeOut(timedOut.TaskId, timedOut.Attempt));
         Receive<EnforceTimeout>(enforce => EnforceHardLimit(enforce.TaskId));
-        Receive<TaskSucceeded>(done => Finish(done.TaskId, task => Succeed(task, done.Result)));
-        Receive<TaskFaulted>(failed => Finish(failed.TaskId, task => Fail(task, ProxyException.From(failed.Error))));
-        Receive<TaskBounced>(bounced => Bounce(bounced.TaskId));
+        Receive<TasksFinished>(Finished);
+        Receive<DispatchQueued>(_ =>
+        {
+            _dispatchRequested = false;
+            Dispatch();
+        });
         Receive<ChildLaunched>(Deploy);
         Receive<RunnerReady>(ready => RunnerReady(ready.ChildId, Sender));
         Receive<RunnerInitFailed>(failed => InitFailed(failed.ChildId, failed.Error));
@@ -115,7 +120,12 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
         }
         _tasks[task.Id] = task;
         task.QueueNode = _queue.AddLast(task);
-        Dispatch();
+        // Placed once the submissions already in the mailbox have been queued too, so that they travel together.
+        if (!_dispatchRequested)
+        {
+            _dispatchRequested = true;
+            Self.Tell(DispatchQueued.Instance);
+        }
     }
 
     private void AdoptBounced(Invoke invoke)
@@ -172,6 +182,7 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
         StopChild(slot, kill: true);
     }
 
+    /// <summary>Places queued tasks on children with room for them: one <see cref="RunTasks"/> per runner.</summary>
     private void Dispatch()
     {
         while (_queue.First is { } first && NextFreeChild() is { } slot)
@@ -184,10 +195,17 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
             task.Runner = slot.NextRunner();
             slot.Running.Add(task.Id);
             slot.Assigned++;
-            task.Runner.Tell(new RunTask(task.Id, task.Call));
+            if (!_outgoing.TryGetValue(task.Runner, out var batch))
+                _outgoing[task.Runner] = batch = [];
+            batch.Add(new RunTask(task.Id, task.Call));
             if (_settings.TaskTimeout is { } limit)
                 Timers.StartSingleTimer(("timeout", task.Id), new TaskTimedOut(task.Id, task.Attempts), limit);
         }
+        if (_outgoing.Count == 0)
+            return;
+        foreach (var (runner, batch) in _outgoing)
+            runner.Tell(new RunTasks([.. batch]));
+        _outgoing.Clear();
     }
 
     private ChildSlot? NextFreeChild()
@@ -198,7 +216,7 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
         {
             var slot = _placementOrder[(_roundRobin + i) % count];
             if (slot.State == ChildState.Ready
-                && slot.Running.Count < _settings.ChildConcurrency
+                && slot.Running.Count < _settings.InFlightPerChild
                 && (_settings.MaxTasksPerChild == 0 || slot.Assigned < _settings.MaxTasksPerChild))
             {
                 _roundRobin = (_roundRobin + i + 1) % count;
@@ -208,7 +226,28 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
         return null;
     }
 
-    private void Finish(long taskId, Action<PendingTask> complete)
+    private void Finished(TasksFinished finished)
+    {
+        foreach (var outcome in finished.Outcomes)
+        {
+            switch (outcome)
+            {
+                case TaskSucceeded done:
+                    Finish(done.TaskId, done.Result, null);
+                    break;
+                case TaskFaulted failed:
+                    Finish(failed.TaskId, null, failed.Error);
+                    break;
+                case TaskBounced bounced:
+                    Bounce(bounced.TaskId);
+                    break;
+            }
+        }
+        Dispatch();
+        CloseIfIdle();
+    }
+
+    private void Finish(long taskId, byte[]? result, RemoteError? error)
     {
         if (!_tasks.Remove(taskId, out var task))
             return;
@@ -222,9 +261,10 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
             slot.Running.Remove(taskId);
             ExitWhenIdle(slot);
         }
-        complete(task);
-        Dispatch();
-        CloseIfIdle();
+        if (error is not null)
+            Fail(task, ProxyException.From(error));
+        else
+            Succeed(task, result!);
     }
 
     private void Bounce(long taskId)
@@ -240,7 +280,6 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
         task.ChildId = null;
         task.Runner = null;
         task.QueueNode = _queue.AddFirst(task);
-        Dispatch();
     }
 
     private static void Succeed(PendingTask task, byte[] result)
@@ -525,6 +564,15 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
             $"{s.Id}/pid {s.Handle.Pid}: {s.State} running={s.Running.Count} assigned={s.Assigned} runners={s.Runners.Count} routees={s.Routees.Count} exited={s.Handle.HasExited}")) + "]";
 
     private sealed record TaskTimedOut(long TaskId, int Attempt);
+
+    private sealed class DispatchQueued
+    {
+        public static readonly DispatchQueued Instance = new();
+
+        private DispatchQueued()
+        {
+        }
+    }
 
     private sealed record EnforceTimeout(long TaskId);
 

@@ -19,4 +19,11 @@ internal sealed record SupervisorSettings(
 {
     /// <summary>Children whose launch or initializer fails this many times in a row end the pool instead of respawning.</summary>
     public const int MaxConsecutiveStartFailures = 3;
+
+    /// <summary>
+    /// Tracked tasks the supervisor places on a child at once: its ChildConcurrency, and as many again waiting in
+    /// the child, so that a child never idles for the round trip between one task's end and the next task's
+    /// arrival. Without the extra when TaskTimeout is set, because its clock starts when the task is placed.
+    /// </summary>
+    public int InFlightPerChild => TaskTimeout is null ? (int)Math.Min(2L * ChildConcurrency, int.MaxValue) : ChildConcurrency;
 }
