@@ -11,14 +11,32 @@ public static class Work
         return milliseconds;
     }
 
-    /// <summary>About <paramref name="milliseconds"/> of CPU on one core.</summary>
+    /// <summary>
+    /// About <paramref name="milliseconds"/> of CPU on one core: a fixed amount of work (calibrated on this
+    /// machine), not a span of wall-clock time, so that tasks sharing a core take longer, as real work does.
+    /// </summary>
     public static long Spin(int milliseconds)
     {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         long n = 0;
-        while (watch.ElapsedMilliseconds < milliseconds)
-            n += (long)Math.Sqrt(n + 1);
+        for (long i = 0; i < milliseconds * IterationsPerMillisecond; i++)
+            n += (long)Math.Sqrt(n + i);
         return n;
+    }
+
+    /// <summary>Spin's iterations per millisecond of one core, measured once per process.</summary>
+    private static readonly long IterationsPerMillisecond = Calibrate();
+
+    private static long Calibrate()
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        long n = 0, i = 0;
+        while (watch.ElapsedMilliseconds < 50)
+        {
+            for (var k = 0; k < 10_000; k++, i++)
+                n += (long)Math.Sqrt(n + i);
+        }
+        GC.KeepAlive(n);
+        return Math.Max(1, i / watch.ElapsedMilliseconds);
     }
 
     public static byte[] EchoBytes(byte[] data) => data;

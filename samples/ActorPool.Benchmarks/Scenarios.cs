@@ -152,14 +152,16 @@ public static class Scenarios
     {
         async Task<double> Seconds(int processes)
         {
-            await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = processes });
+            // One task at a time per child, as a Python child's event loop runs CPU-bound work: the scenario
+            // measures how the work spreads over processes (a child with 16 at once already uses both cores).
+            await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = processes, ChildConcurrency = 1 });
             await pool.Map(Work.Spin, Enumerable.Repeat(1, 20));
             var watch = Stopwatch.StartNew();
             await pool.Map(Work.Spin, Enumerable.Repeat(10, 200));
             return watch.Elapsed.TotalSeconds;
         }
         var speedups = await RoundsAsync(rounds, async () => await Seconds(1) / await Seconds(2));
-        return [new("cpu", "200 tasks of 10 ms CPU: time with 1 process / with 2", "x", speedups, ">= 1.9")];
+        return [new("cpu", "200 tasks of 10 ms CPU, ChildConcurrency 1: time with 1 process / with 2", "x", speedups, ">= 1.9")];
     }
 
     private static async Task<IReadOnlyList<Measurement>> IoAsync(int rounds)
