@@ -111,6 +111,35 @@ public sealed class RouterTests
         var ranIn = await scope.Pool.ApplyAsync(Jobs.PidAsync, 0);
         Assert.NotEqual(first, ranIn);
     }
+
+    [Fact]
+    public async Task SupervisorStrategy_Stop_TaskStillRunningInTheChildReturnsItsResult()
+    {
+        await using var scope = await TestPool.StartAsync(new PoolOptions
+        {
+            Processes = 1,
+            SupervisorStrategy = new OneForOneStrategy(_ => Directive.Stop),
+            ExceptionHandler = Handlers.ThrowFromHandler,
+        });
+        var gate = Path.Combine(Path.GetTempPath(), $"actorpool-stop-{Guid.NewGuid():N}");
+        try
+        {
+            var running = scope.Pool.ApplyAsync(Jobs.WaitForFileIgnoringTokenAsync, gate);
+            Assert.True(await Wait.UntilAsync(() => File.Exists(gate + ".started"), TimeSpan.FromSeconds(30)));
+
+            // The runner fails and is stopped while the first task runs; the child is replaced once it has answered.
+            await Assert.ThrowsAsync<ProxyException>(() => scope.Pool.ApplyAsync(Jobs.ThrowInvalidOperation, "task failed"));
+            Assert.True(await Wait.UntilAsync(() => scope.Pool.ChildPids.Count == 2, TimeSpan.FromSeconds(30)));
+            await File.WriteAllTextAsync(gate, "");
+
+            Assert.True(await running.WaitAsync(TimeSpan.FromSeconds(60)));
+        }
+        finally
+        {
+            foreach (var file in new[] { gate, gate + ".started", gate + ".done" })
+                File.Delete(file);
+        }
+    }
 }
 
 public static class Handlers

@@ -63,8 +63,6 @@ internal sealed class TaskRunnerActor : ReceiveActor, IWithStash
             }
             FlushOutcomes();
         });
-        Receive<FlushRequested>(_ => FlushOutcomes());
-
         Receive<Invoke>(invoke =>
         {
             if (AdmitOrRetire() == Admission.Refused)
@@ -93,11 +91,7 @@ internal sealed class TaskRunnerActor : ReceiveActor, IWithStash
         FlushOutcomes();
     }
 
-    private void FlushOutcomes()
-    {
-        if (ChildRuntime.Outbox.Take() is { } finished)
-            Context.Parent.Tell(finished);
-    }
+    private void FlushOutcomes() => SendOutcomes(Context.Parent);
 
     private void StartTracked(RunTask run)
     {
@@ -122,10 +116,17 @@ internal sealed class TaskRunnerActor : ReceiveActor, IWithStash
     private void Report(TaskOutcome outcome, IActorRef parent, IActorRef self)
     {
         // The flush is queued behind the pool's pending work (tasks of the same batch that are about to finish)
-        // rather than run next on this thread, so that their outcomes travel together.
+        // rather than run next on this thread, so that their outcomes travel together. It goes straight to the
+        // supervisor, not through this runner, so that a runner the supervisor strategy stopped loses nothing.
         if (ChildRuntime.Outbox.Add(outcome))
-            ThreadPool.UnsafeQueueUserWorkItem(static runner => runner.Tell(FlushRequested.Instance), self, preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(static supervisor => SendOutcomes(supervisor), parent, preferLocal: false);
         FinishTask(parent, self);
+    }
+
+    private static void SendOutcomes(IActorRef supervisor)
+    {
+        if (ChildRuntime.Outbox.Take() is { } finished)
+            supervisor.Tell(finished);
     }
 
     private void StartRouted(Invoke invoke, IActorRef replyTo)
@@ -223,14 +224,4 @@ internal sealed class TaskRunnerActor : ReceiveActor, IWithStash
     }
 
     private sealed record ExceptionHandlerFailed(Exception Exception);
-
-    private sealed class FlushRequested
-    {
-        public static readonly FlushRequested Instance = new();
-
-        private FlushRequested()
-        {
-        }
-    }
-
 }
