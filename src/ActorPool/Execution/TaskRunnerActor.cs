@@ -61,7 +61,7 @@ internal sealed class TaskRunnerActor : ReceiveActor, IWithStash
                 else
                     StartTracked(run);
             }
-            FlushOutcomes();
+            SendOutcomes(Context.Parent);
         });
         Receive<Invoke>(invoke =>
         {
@@ -84,14 +84,6 @@ internal sealed class TaskRunnerActor : ReceiveActor, IWithStash
             Context.Parent.Tell(new ChildRetiring(_settings.ChildId));
         return admission;
     }
-
-    protected override void PostStop()
-    {
-        // Outcomes still in the outbox when a runner stops (the child being retired) are not left behind.
-        FlushOutcomes();
-    }
-
-    private void FlushOutcomes() => SendOutcomes(Context.Parent);
 
     private void StartTracked(RunTask run)
     {
@@ -164,8 +156,7 @@ internal sealed class TaskRunnerActor : ReceiveActor, IWithStash
     {
         if (!ChildRuntime.Finish())
             return;
-        if (ChildRuntime.Outbox.Take() is { } finished)
-            parent.Tell(finished, self);
+        SendOutcomes(parent);
         parent.Tell(new ChildDrained(_settings.ChildId), self);
     }
 

@@ -201,8 +201,6 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
             if (_settings.TaskTimeout is { } limit)
                 Timers.StartSingleTimer(("timeout", task.Id), new TaskTimedOut(task.Id, task.Attempts), limit);
         }
-        if (_outgoing.Count == 0)
-            return;
         foreach (var (runner, batch) in _outgoing)
             runner.Tell(new RunTasks([.. batch]));
         _outgoing.Clear();
