@@ -78,7 +78,7 @@ public sealed partial class ProcessPool : IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var config = PoolConfig.Merge(options.Config);
         var settings = PoolSettings.From(config);
-        var certificate = settings.Tls ? PoolCertificate.CreatePkcs12() : null;
+        var certificate = settings.Tls ? FamilyCertificate.Pkcs12 : null;
         var supervisorSettings = new SupervisorSettings(
             options.Processes,
             options.ChildConcurrency,

@@ -20,11 +20,12 @@ internal static class ChildEntryPoint
         if (string.IsNullOrEmpty(first))
             return 2;
         var bootstrap = ChildBootstrap.Decode(first);
+        Security.FamilyCertificate.Adopt(bootstrap.Certificate);
         if (bootstrap.Single is { } single)
             return await SingleRunner.RunAsync(single, stdin).ConfigureAwait(false);
         var config = ConfigurationFactory.ParseString("akka.remote.dot-netty.tcp.port = 0")
             .WithFallback(PoolConfig.Merge(ConfigurationFactory.ParseString(bootstrap.UserConfig)));
-        var system = (ExtendedActorSystem)ActorSystem.Create($"actorpool-child-{bootstrap.ChildId}", Security.RemoteSetup.Create(config, bootstrap.Certificate));
+        var system = (ExtendedActorSystem)ActorSystem.Create($"actorpool-child-{bootstrap.ChildId}", Security.RemoteSetup.Create(config, bootstrap.Tls ? bootstrap.Certificate : null));
         PayloadCodec.Attach(system);
         Execution.ChildRuntime.System = system;
         Console.Out.WriteLine($"{ChildHandle.ReadyPrefix}{system.Provider.DefaultAddress} {Akka.Remote.AddressUidExtension.Uid(system)}");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ActorPool.Functions;
 using ActorPool.Launch;
+using ActorPool.Security;
 using ActorPool.Serialization;
 
 namespace ActorPool;
@@ -46,7 +47,7 @@ public partial class ChildProcess : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         var single = new SingleCall(call, initializer, (long)_terminateGrace.TotalMilliseconds);
-        _process.StandardInput.WriteLine(new ChildBootstrap(number, Environment.ProcessId, string.Empty, single).Encode());
+        _process.StandardInput.WriteLine(new ChildBootstrap(number, Environment.ProcessId, string.Empty, FamilyCertificate.Pkcs12, Tls: true, single).Encode());
         _process.StandardInput.Flush();
         _ = MonitorAsync();
     }

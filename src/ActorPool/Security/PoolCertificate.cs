@@ -4,8 +4,9 @@ using System.Security.Cryptography.X509Certificates;
 namespace ActorPool.Security;
 
 /// <summary>
-/// The ephemeral certificate of one pool: made when the pool starts, handed to each child on its standard
-/// input, and the only certificate either side accepts (pinned by thumbprint) in Akka.Remote's mutual TLS.
+/// Makes and loads the ephemeral certificate of a process family (see <see cref="FamilyCertificate"/>): handed to
+/// each child on its standard input, and the only certificate any side accepts (pinned by thumbprint) in
+/// Akka.Remote's mutual TLS.
 /// </summary>
 internal static class PoolCertificate
 {

@@ -4,6 +4,7 @@ using Akka.Routing;
 using ActorPool.Execution;
 using ActorPool.Launch;
 using ActorPool.Routing;
+using ActorPool.Security;
 using ActorPool.Serialization;
 using static ActorPool.Execution.ExecutionProtocol;
 using static ActorPool.Supervision.SupervisionProtocol;
@@ -312,7 +313,7 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
         var id = ++_nextChildId;
         try
         {
-            var handle = ChildHandle.Start(id, new ChildBootstrap(id, Environment.ProcessId, _settings.UserConfig, Certificate: _settings.Certificate), Self, _log);
+            var handle = ChildHandle.Start(id, new ChildBootstrap(id, Environment.ProcessId, _settings.UserConfig, FamilyCertificate.Pkcs12, _settings.Certificate is not null), Self, _log);
             var slot = new ChildSlot(handle);
             _children[id] = slot;
             _placementOrder.Add(slot);

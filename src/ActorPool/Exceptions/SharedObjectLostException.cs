@@ -1,0 +1,20 @@
+namespace ActorPool;
+
+/// <summary>
+/// A call on a shared primitive (a <see cref="SharedQueue{T}"/>, a lock, ...) cannot complete:
+/// the process that hosts the object exited, or the object no longer exists there.
+/// </summary>
+public sealed class SharedObjectLostException : Exception
+{
+    /// <summary>Creates the exception with a message.</summary>
+    public SharedObjectLostException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and the exception that caused it.</summary>
+    public SharedObjectLostException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
