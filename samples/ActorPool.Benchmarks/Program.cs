@@ -10,7 +10,7 @@ if (args.Length > 0 && args[0] == EchoServers.AkkaArgument)
 
 var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(3);
-var scenarios = Scenarios.All;
+var scenarios = Scenarios.All.Concat(PrimitiveScenarios.All).ToDictionary();
 var chosen = scenario == "all" ? scenarios.Keys.ToList() : [scenario];
 if (chosen.Any(name => !scenarios.ContainsKey(name)))
 {

@@ -473,15 +473,20 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
 
     /// <summary>
     /// The process is gone, and with it its runners. Quarantining its address makes Akka.Remote drop them
-    /// now instead of after its heartbeat timeout, so that nothing waits on a dead system at shutdown.
+    /// now instead of after its heartbeat timeout, so that nothing waits on a dead system at shutdown; shared
+    /// primitives hosted here drop the child's waiters and take back what it held.
     /// </summary>
     private void ForgetRunners(ChildSlot slot)
     {
         foreach (var runner in slot.Runners)
             Context.Unwatch(runner);
         slot.Runners.Clear();
-        if (slot.Address is { } address && Context.System is ExtendedActorSystem { Provider: Akka.Remote.RemoteActorRefProvider remote })
+        if (slot.Address is not { } address)
+            return;
+        if (Context.System is ExtendedActorSystem { Provider: Akka.Remote.RemoteActorRefProvider remote })
             remote.Quarantine(address, slot.Uid);
+        // The shared primitives of this process learn it too: the child's waiters go, and what it held comes back.
+        Primitives.Core.SharedHost.ProcessExited(address, slot.Uid);
     }
 
     /// <summary>

@@ -16,4 +16,16 @@ internal static class Wait
         }
         return true;
     }
+
+    public static async Task<bool> UntilAsync(Func<Task<bool>> condition, TimeSpan limit)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (watch.Elapsed > limit)
+                return false;
+            await Task.Delay(10);
+        }
+        return true;
+    }
 }

@@ -20,6 +20,12 @@ internal static class QueueProtocol
         public static readonly Count Instance = new();
     }
 
+    /// <summary>Replies the number of waiting gets; for tests that must know a getter waits.</summary>
+    public sealed record CountGetters : ISharedOp
+    {
+        public static readonly CountGetters Instance = new();
+    }
+
     /// <summary>Replies true once the queue holds an item, without taking it.</summary>
     public sealed record WaitReadable : ISharedOp
     {

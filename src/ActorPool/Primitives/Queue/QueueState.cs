@@ -36,6 +36,9 @@ internal sealed class QueueState(int capacity, bool joinable) : ISharedState
             case Count:
                 context.Reply(caller, _items.Count);
                 break;
+            case CountGetters:
+                context.Reply(caller, _getters.Count);
+                break;
             case WaitReadable:
                 if (_items.Count > 0)
                     context.Reply(caller, true);

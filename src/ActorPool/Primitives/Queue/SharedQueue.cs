@@ -86,6 +86,10 @@ public class SharedQueue<T>
     public async Task<int> CountAsync(CancellationToken cancellationToken = default) =>
         (int)(await SharedCall.InvokeAsync(_path, Count.Instance, cancellationToken).ConfigureAwait(false))!;
 
+    /// <summary>The number of gets waiting now, in all processes.</summary>
+    internal async Task<int> WaitingGettersAsync() =>
+        (int)(await SharedCall.InvokeAsync(_path, CountGetters.Instance, CancellationToken.None).ConfigureAwait(false))!;
+
     /// <summary>Waits until the queue holds an item, without taking it; for a pipe end's poll.</summary>
     internal async Task<bool> WaitReadableAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {

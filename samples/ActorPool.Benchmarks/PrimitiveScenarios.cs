@@ -1,0 +1,79 @@
+using System.Diagnostics;
+
+namespace ActorPool.Benchmarks;
+
+/// <summary>The shared-primitive scenarios of issue 6: queue round trips and lock acquisitions between processes.</summary>
+public static class PrimitiveScenarios
+{
+    public static IReadOnlyDictionary<string, Func<int, Task<IReadOnlyList<Measurement>>>> All { get; } =
+        new Dictionary<string, Func<int, Task<IReadOnlyList<Measurement>>>>
+        {
+            ["queue"] = QueueAsync,
+            ["lock"] = LockAsync,
+        };
+
+    private const int InFlight = 64;
+
+    /// <summary>
+    /// Both queues live in this process; a child runs 64 loops that take from one and put on the other, and this
+    /// process keeps 64 items in flight. A round trip is one item out and back.
+    /// </summary>
+    private static async Task<IReadOnlyList<Measurement>> QueueAsync(int rounds)
+    {
+        var requests = new SharedQueue<int>();
+        var replies = new SharedQueue<int>();
+        await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 1 });
+        var echo = pool.ApplyAsync(SharedWork.EchoQueueAsync, requests, replies, InFlight);
+        await RoundTripsAsync(requests, replies, 20_000); // warm-up
+        var rates = new List<double>();
+        for (var round = 0; round < rounds; round++)
+            rates.Add(await RoundTripsAsync(requests, replies, 50_000));
+        for (var i = 0; i < InFlight; i++)
+            await requests.PutAsync(-1);
+        await echo;
+        return [new("queue", $"SharedQueue round trips parent -> child -> parent, {InFlight} in flight", "round trips/s", rates, ">= 18,000")];
+    }
+
+    private static async Task<double> RoundTripsAsync(SharedQueue<int> requests, SharedQueue<int> replies, int count)
+    {
+        var watch = Stopwatch.StartNew();
+        var sent = 0;
+        for (; sent < InFlight; sent++)
+            await requests.PutAsync(sent);
+        for (var received = 0; received < count; received++)
+        {
+            await replies.GetAsync();
+            if (sent < count)
+                await requests.PutAsync(sent++);
+        }
+        return count / watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// The lock lives in this process. A child acquires and releases it one time after the other; then the child
+    /// and this process do so at the same time, so that the lock's token moves between them on most acquisitions.
+    /// </summary>
+    private static async Task<IReadOnlyList<Measurement>> LockAsync(int rounds)
+    {
+        var sharedLock = new SharedLock();
+        await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 1 });
+        await pool.ApplyAsync(SharedWork.LockLoopAsync, sharedLock, 5_000); // warm-up
+        var alone = new List<double>();
+        var contended = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            const int times = 50_000;
+            alone.Add(times / await pool.ApplyAsync(SharedWork.LockLoopAsync, sharedLock, times));
+
+            const int each = 2_000;
+            var watch = Stopwatch.StartNew();
+            await Task.WhenAll(pool.ApplyAsync(SharedWork.LockLoopAsync, sharedLock, each), SharedWork.LockLoopAsync(sharedLock, each));
+            contended.Add(2 * each / watch.Elapsed.TotalSeconds);
+        }
+        return
+        [
+            new("lock", "SharedLock acquire + release from a child, sequential", "pairs/s", alone, ">= 5,000"),
+            new("lock", "the same, contended by the parent at once (the token moves between processes)", "pairs/s", contended, ""),
+        ];
+    }
+}
