@@ -1,4 +1,3 @@
-using Akka.Actor;
 using ActorPool.Primitives.Core;
 using ActorPool.Serialization;
 using static ActorPool.Primitives.Core.SharedProtocol;
@@ -10,11 +9,11 @@ namespace ActorPool.Primitives.Objects;
 /// A dictionary kept in the process that created it. Keys are read here (that process knows their type), so
 /// that they compare by their own equality; values stay as bytes.
 /// </summary>
-internal sealed class DictionaryState : ISharedState
+internal sealed class DictionaryState : NonWaitingState
 {
     private readonly Dictionary<object, (byte[] Key, byte[] Value)> _entries = new();
 
-    public void Handle(Caller caller, ISharedOp op, ISharedContext context)
+    public override void Handle(Caller caller, ISharedOp op, ISharedContext context)
     {
         switch (op)
         {
@@ -43,14 +42,4 @@ internal sealed class DictionaryState : ISharedState
     }
 
     private static object KeyOf(byte[] bytes) => PayloadCodec.Deserialize(bytes) ?? throw new ArgumentNullException("key");
-
-    public void Cancel(Caller caller, ISharedContext context)
-    {
-        // Nothing here waits.
-    }
-
-    public void ClientLost(IActorRef client, ISharedContext context)
-    {
-        // Nothing here is held by a process.
-    }
 }

@@ -1,4 +1,3 @@
-using Akka.Actor;
 using ActorPool.Primitives.Core;
 using static ActorPool.Primitives.Core.SharedProtocol;
 using static ActorPool.Primitives.Objects.ObjectsProtocol;
@@ -6,11 +5,11 @@ using static ActorPool.Primitives.Objects.ObjectsProtocol;
 namespace ActorPool.Primitives.Objects;
 
 /// <summary>A list of serialized items kept in the process that created it.</summary>
-internal sealed class ListState : ISharedState
+internal sealed class ListState : NonWaitingState
 {
     private readonly List<byte[]> _items = new();
 
-    public void Handle(Caller caller, ISharedOp op, ISharedContext context)
+    public override void Handle(Caller caller, ISharedOp op, ISharedContext context)
     {
         switch (op)
         {
@@ -44,14 +43,4 @@ internal sealed class ListState : ISharedState
         index >= 0 && index < _items.Count
             ? index
             : throw new ArgumentOutOfRangeException(nameof(index), index, $"The list has {_items.Count} items.");
-
-    public void Cancel(Caller caller, ISharedContext context)
-    {
-        // Nothing here waits.
-    }
-
-    public void ClientLost(IActorRef client, ISharedContext context)
-    {
-        // Nothing here is held by a process.
-    }
 }

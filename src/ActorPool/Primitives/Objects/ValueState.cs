@@ -1,4 +1,3 @@
-using Akka.Actor;
 using ActorPool.Primitives.Core;
 using static ActorPool.Primitives.Core.SharedProtocol;
 using static ActorPool.Primitives.Objects.ObjectsProtocol;
@@ -6,11 +5,11 @@ using static ActorPool.Primitives.Objects.ObjectsProtocol;
 namespace ActorPool.Primitives.Objects;
 
 /// <summary>One serialized value and its version; a set that names a stale version changes nothing.</summary>
-internal sealed class ValueState(byte[] initial) : ISharedState
+internal sealed class ValueState(byte[] initial) : NonWaitingState
 {
     private Versioned _current = new(0, initial);
 
-    public void Handle(Caller caller, ISharedOp op, ISharedContext context)
+    public override void Handle(Caller caller, ISharedOp op, ISharedContext context)
     {
         switch (op)
         {
@@ -26,15 +25,5 @@ internal sealed class ValueState(byte[] initial) : ISharedState
             default:
                 throw new NotSupportedException($"A value does not take {op.GetType().Name}.");
         }
-    }
-
-    public void Cancel(Caller caller, ISharedContext context)
-    {
-        // Nothing here waits.
-    }
-
-    public void ClientLost(IActorRef client, ISharedContext context)
-    {
-        // Nothing here is held by a process.
     }
 }
