@@ -16,4 +16,17 @@ public static class Jobs
     }
 
     public static int Divide(int a, int b) => a / b;
+
+    /// <summary>Takes words until the queue is empty and counts each in the shared dictionary, under the lock.</summary>
+    public static async Task CountWordsAsync(SharedQueue<string> words, SharedDictionary<string, int> counts, SharedLock countLock)
+    {
+        while (await words.TryGetAsync(TimeSpan.Zero) is (true, var word))
+        {
+            await using (await countLock.AcquireAsync())
+            {
+                var (found, count) = await counts.TryGetAsync(word);
+                await counts.SetAsync(word, found ? count + 1 : 1);
+            }
+        }
+    }
 }

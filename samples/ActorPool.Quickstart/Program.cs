@@ -30,3 +30,13 @@ catch (ProxyException e)
 {
     Console.WriteLine($"Divide(1, 0) threw {e.RemoteType} in child {e.ChildPid}; InnerException is {e.InnerException?.GetType().Name}");
 }
+
+// Shared primitives: made here, passed to tasks, used from the children.
+var words = new SharedQueue<string>();
+var counts = new SharedDictionary<string, int>();
+var countLock = new SharedLock();
+foreach (var word in "the quick fox jumps over the lazy dog the end".Split(' '))
+    await words.PutAsync(word);
+// Two tasks at once (no lambda here: one capturing `pool` would share the closure that the task above sends).
+await Task.WhenAll(pool.ApplyAsync(Jobs.CountWordsAsync, words, counts, countLock), pool.ApplyAsync(Jobs.CountWordsAsync, words, counts, countLock));
+Console.WriteLine($"Words counted by the children: \"the\" x {await counts.GetAsync("the")}, {await counts.CountAsync()} distinct");
