@@ -12,6 +12,7 @@ internal static class SingleRunner
 {
     public const string ResultPrefix = "ACTORPOOL-RESULT ";
     public const string ErrorPrefix = "ACTORPOOL-ERROR ";
+    public const string SharedHostPrefix = "ACTORPOOL-SHARED ";
     public const string TerminateCommand = "terminate";
 
     /// <summary>Exit code of a child whose target threw.</summary>
@@ -23,6 +24,12 @@ internal static class SingleRunner
     public static async Task<int> RunAsync(SingleCall single, TextReader stdin)
     {
         using var termination = new CancellationTokenSource();
+        // If the target uses shared primitives, the parent learns where they live, to drop them at once when this child dies.
+        Primitives.Core.SharedHost.SystemStarted = (address, uid) =>
+        {
+            Console.Out.WriteLine($"{SharedHostPrefix}{address} {uid}");
+            Console.Out.Flush();
+        };
         WatchParent(stdin, termination, TimeSpan.FromMilliseconds(single.TerminateGraceMilliseconds));
         try
         {

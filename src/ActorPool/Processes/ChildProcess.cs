@@ -23,6 +23,7 @@ public partial class ChildProcess : IAsyncDisposable
     private readonly TimeSpan _terminateGrace;
     private string? _resultLine;
     private string? _errorLine;
+    private string? _sharedHostLine;
     private int _terminating;
 
     private protected ChildProcess(Delegate target, object?[] args, ChildProcessOptions? options)
@@ -115,6 +116,8 @@ public partial class ChildProcess : IAsyncDisposable
             _resultLine = line[SingleRunner.ResultPrefix.Length..];
         else if (line.StartsWith(SingleRunner.ErrorPrefix, StringComparison.Ordinal))
             _errorLine = line[SingleRunner.ErrorPrefix.Length..];
+        else if (line.StartsWith(SingleRunner.SharedHostPrefix, StringComparison.Ordinal))
+            _sharedHostLine = line[SingleRunner.SharedHostPrefix.Length..];
         else
             Trace.WriteLine($"[{Name}] {line}");
     }
@@ -124,6 +127,8 @@ public partial class ChildProcess : IAsyncDisposable
         // WaitForExitAsync also waits until the redirected output has been read to its end.
         await _process.WaitForExitAsync().ConfigureAwait(false);
         var exitCode = _process.ExitCode;
+        if (_sharedHostLine?.Split(' ') is [var address, var uid])
+            Primitives.Core.SharedHost.ProcessExited(Akka.Actor.Address.Parse(address), int.Parse(uid, System.Globalization.CultureInfo.InvariantCulture));
         ChildOutcome outcome;
         try
         {

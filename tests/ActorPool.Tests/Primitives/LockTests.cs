@@ -40,6 +40,23 @@ public sealed class LockTests
     }
 
     [Fact]
+    public async Task Lock_HolderIsAKilledChildProcess_IsReleasedAndTheNextHolderIsToldItWasAbandoned()
+    {
+        var sharedLock = new SharedLock();
+        var started = new SharedQueue<int>();
+        await using var child = ChildProcess.Start(SharedJobs.HoldLockForeverAsync, sharedLock, started);
+        Assert.Equal(child.Pid, await started.GetAsync().WaitAsync(Limit));
+        var waiting = sharedLock.AcquireAsync();
+
+        child.Kill();
+
+        await using var releaser = await waiting.WaitAsync(Limit);
+        Assert.True(releaser.Abandoned);
+        await child.JoinAsync(Limit);
+        Assert.Equal(137, child.ExitCode);
+    }
+
+    [Fact]
     public async Task Lock_WaiterInKilledChild_IsRemovedAndDoesNotKeepTheLock()
     {
         var sharedLock = new SharedLock();

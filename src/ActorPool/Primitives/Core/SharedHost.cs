@@ -76,11 +76,19 @@ internal sealed class SharedHost
             actor.Tell(gone);
     }
 
+    /// <summary>
+    /// Called with the address and uid of a host system this process starts for itself; a ChildProcess child
+    /// tells its parent, which cannot otherwise know where its shared objects and client live.
+    /// </summary>
+    public static Action<Address, int>? SystemStarted { get; set; }
+
     private static ExtendedActorSystem StartSystem()
     {
         if (ChildRuntime.System is { } child && child.Settings.Config.GetBoolean("akka.remote.dot-netty.tcp.enable-ssl"))
             return child;
         var setup = RemoteSetup.Create(PoolConfig.Merge(null), FamilyCertificate.Pkcs12);
-        return (ExtendedActorSystem)ActorSystem.Create("actorpool-shared", setup);
+        var system = (ExtendedActorSystem)ActorSystem.Create("actorpool-shared", setup);
+        SystemStarted?.Invoke(system.Provider.DefaultAddress, Akka.Remote.AddressUidExtension.Uid(system));
+        return system;
     }
 }
