@@ -17,4 +17,10 @@ public sealed class SharedObjectLostException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>Why calls on the object at <paramref name="path"/> fail: its process is gone, or the object is.</summary>
+    internal static string Reason(Akka.Actor.ActorPath path, bool processGone) =>
+        processGone
+            ? $"The process that hosts the shared object {path.Name} exited (or cannot be reached)."
+            : $"The shared object {path.Name} no longer exists.";
 }

@@ -36,8 +36,8 @@ public sealed class SharedBarrier
     /// <exception cref="SharedBarrierBrokenException">The barrier is or became broken.</exception>
     /// <exception cref="OperationCanceledException">Cancelled while waiting; the barrier is broken for the others.</exception>
     /// <exception cref="SharedObjectLostException">The barrier's process exited.</exception>
-    public async Task<int> SignalAndWaitAsync(CancellationToken cancellationToken = default) =>
-        (int)(await SharedCall.InvokeAsync(_path, SignalAndWait.Instance, cancellationToken).ConfigureAwait(false))!;
+    public Task<int> SignalAndWaitAsync(CancellationToken cancellationToken = default) =>
+        SharedCall.InvokeAsync<int>(_path, SignalAndWait.Instance, cancellationToken);
 
     /// <summary>As <see cref="SignalAndWaitAsync(CancellationToken)"/>, waiting at most <paramref name="timeout"/>.</summary>
     /// <returns>This party's arrival index in the round.</returns>
@@ -62,13 +62,13 @@ public sealed class SharedBarrier
 
     /// <summary>How many parties wait in the current round now (aioprocessing's <c>n_waiting</c>).</summary>
     /// <exception cref="SharedObjectLostException">The barrier's process exited.</exception>
-    public async Task<int> WaitingAsync(CancellationToken cancellationToken = default) =>
-        (int)(await SharedCall.InvokeAsync(_path, CountWaiting.Instance, cancellationToken).ConfigureAwait(false))!;
+    public Task<int> WaitingAsync(CancellationToken cancellationToken = default) =>
+        SharedCall.InvokeAsync<int>(_path, CountWaiting.Instance, cancellationToken);
 
     /// <summary>Whether the barrier is broken now.</summary>
     /// <exception cref="SharedObjectLostException">The barrier's process exited.</exception>
-    public async Task<bool> IsBrokenAsync(CancellationToken cancellationToken = default) =>
-        (bool)(await SharedCall.InvokeAsync(_path, IsBroken.Instance, cancellationToken).ConfigureAwait(false))!;
+    public Task<bool> IsBrokenAsync(CancellationToken cancellationToken = default) =>
+        SharedCall.InvokeAsync<bool>(_path, IsBroken.Instance, cancellationToken);
 
     /// <inheritdoc />
     public override string ToString() => $"SharedBarrier({_path})";

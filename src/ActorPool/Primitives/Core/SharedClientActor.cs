@@ -105,9 +105,7 @@ internal sealed class SharedClientActor : ReceiveActor
     {
         if (!_watched.Remove(path, out var target))
             return;
-        var why = processGone
-            ? $"The process that hosts the shared object {path.Name} exited (or cannot be reached)."
-            : $"The shared object {path.Name} no longer exists.";
+        var why = SharedObjectLostException.Reason(path, processGone);
         _lost[path] = why;
         _outgoing.Remove(target);
         foreach (var (id, call) in _pending.Where(p => p.Value.Target.Path.Equals(path)).ToList())

@@ -25,8 +25,8 @@ public sealed class SharedEvent
 
     /// <summary>Whether the event is set now.</summary>
     /// <exception cref="SharedObjectLostException">The event's process exited.</exception>
-    public async Task<bool> IsSetAsync(CancellationToken cancellationToken = default) =>
-        (bool)(await SharedCall.InvokeAsync(_path, IsSet.Instance, cancellationToken).ConfigureAwait(false))!;
+    public Task<bool> IsSetAsync(CancellationToken cancellationToken = default) =>
+        SharedCall.InvokeAsync<bool>(_path, IsSet.Instance, cancellationToken);
 
     /// <summary>Waits until the event is set.</summary>
     /// <exception cref="OperationCanceledException">Cancelled while waiting.</exception>

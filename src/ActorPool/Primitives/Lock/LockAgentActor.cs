@@ -235,9 +235,7 @@ internal sealed class LockAgentActor : ReceiveActor
 
     private void Lose(bool processGone)
     {
-        _lost = processGone
-            ? $"The process that hosts the shared lock {_lock.Path.Name} exited (or cannot be reached)."
-            : $"The shared lock {_lock.Path.Name} no longer exists.";
+        _lost = SharedObjectLostException.Reason(_lock.Path, processGone);
         FailAll(new SharedObjectLostException(_lost));
         _token = false;
     }

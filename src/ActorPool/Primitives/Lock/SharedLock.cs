@@ -79,8 +79,8 @@ public sealed class SharedLock
     }
 
     /// <summary>How many processes wait for the lock now.</summary>
-    internal async Task<int> WaitingProcessesAsync() =>
-        (int)(await SharedCall.InvokeAsync(_path, LockProtocol.CountWaiting.Instance, CancellationToken.None).ConfigureAwait(false))!;
+    internal Task<int> WaitingProcessesAsync() =>
+        SharedCall.InvokeAsync<int>(_path, LockProtocol.CountWaiting.Instance, CancellationToken.None);
 
     /// <inheritdoc />
     public override string ToString() => $"SharedLock({_path})";

@@ -57,8 +57,8 @@ public sealed class SharedDictionary<TKey, TValue>
     /// <returns>Whether it was there.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     /// <exception cref="SharedObjectLostException">The dictionary's process exited.</exception>
-    public async Task<bool> RemoveAsync(TKey key, CancellationToken cancellationToken = default) =>
-        (bool)(await SharedCall.InvokeAsync(_path, new DictionaryRemove(EncodeKey(key)), cancellationToken).ConfigureAwait(false))!;
+    public Task<bool> RemoveAsync(TKey key, CancellationToken cancellationToken = default) =>
+        SharedCall.InvokeAsync<bool>(_path, new DictionaryRemove(EncodeKey(key)), cancellationToken);
 
     /// <summary>Whether <paramref name="key"/> is there.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
@@ -68,14 +68,14 @@ public sealed class SharedDictionary<TKey, TValue>
 
     /// <summary>The number of entries.</summary>
     /// <exception cref="SharedObjectLostException">The dictionary's process exited.</exception>
-    public async Task<int> CountAsync(CancellationToken cancellationToken = default) =>
-        (int)(await SharedCall.InvokeAsync(_path, CountEntries.Instance, cancellationToken).ConfigureAwait(false))!;
+    public Task<int> CountAsync(CancellationToken cancellationToken = default) =>
+        SharedCall.InvokeAsync<int>(_path, CountEntries.Instance, cancellationToken);
 
     /// <summary>A copy of every entry, taken at one moment.</summary>
     /// <exception cref="SharedObjectLostException">The dictionary's process exited.</exception>
     public async Task<Dictionary<TKey, TValue>> SnapshotAsync(CancellationToken cancellationToken = default)
     {
-        var flat = (byte[][])(await SharedCall.InvokeAsync(_path, Snapshot.Instance, cancellationToken).ConfigureAwait(false))!;
+        var flat = await SharedCall.InvokeAsync<byte[][]>(_path, Snapshot.Instance, cancellationToken).ConfigureAwait(false);
         var copy = new Dictionary<TKey, TValue>(flat.Length / 2);
         for (var i = 0; i < flat.Length; i += 2)
             copy[SharedPayload.Decode<TKey>(flat[i])] = SharedPayload.Decode<TValue>(flat[i + 1]);

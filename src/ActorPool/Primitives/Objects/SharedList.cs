@@ -41,14 +41,14 @@ public sealed class SharedList<T>
 
     /// <summary>The number of items.</summary>
     /// <exception cref="SharedObjectLostException">The list's process exited.</exception>
-    public async Task<int> CountAsync(CancellationToken cancellationToken = default) =>
-        (int)(await SharedCall.InvokeAsync(_path, CountEntries.Instance, cancellationToken).ConfigureAwait(false))!;
+    public Task<int> CountAsync(CancellationToken cancellationToken = default) =>
+        SharedCall.InvokeAsync<int>(_path, CountEntries.Instance, cancellationToken);
 
     /// <summary>A copy of every item, in order, taken at one moment.</summary>
     /// <exception cref="SharedObjectLostException">The list's process exited.</exception>
     public async Task<List<T>> SnapshotAsync(CancellationToken cancellationToken = default)
     {
-        var items = (byte[][])(await SharedCall.InvokeAsync(_path, Snapshot.Instance, cancellationToken).ConfigureAwait(false))!;
+        var items = await SharedCall.InvokeAsync<byte[][]>(_path, Snapshot.Instance, cancellationToken).ConfigureAwait(false);
         return items.Select(SharedPayload.Decode<T>).ToList();
     }
 

@@ -45,7 +45,7 @@ public sealed class SharedValue<T>
         {
             var next = update(Decode(current));
             var op = new ValueSet(SharedPayload.Encode(next, nameof(update)), current.Version);
-            var result = (ValueSetResult)(await SharedCall.InvokeAsync(_path, op, cancellationToken).ConfigureAwait(false))!;
+            var result = await SharedCall.InvokeAsync<ValueSetResult>(_path, op, cancellationToken).ConfigureAwait(false);
             if (result.Applied)
                 return next;
             current = result.Current;
@@ -53,7 +53,7 @@ public sealed class SharedValue<T>
     }
 
     private async Task<Versioned> ReadAsync(CancellationToken cancellationToken) =>
-        (Versioned)(await SharedCall.InvokeAsync(_path, ValueGet.Instance, cancellationToken).ConfigureAwait(false))!;
+        await SharedCall.InvokeAsync<Versioned>(_path, ValueGet.Instance, cancellationToken).ConfigureAwait(false);
 
     private static T Decode(Versioned versioned) => SharedPayload.Decode<T>(versioned.Value);
 

@@ -83,12 +83,12 @@ public class SharedQueue<T>
 
     /// <summary>The number of items in the queue now (items handed out but not yet received are not counted).</summary>
     /// <exception cref="SharedObjectLostException">The queue's process exited.</exception>
-    public async Task<int> CountAsync(CancellationToken cancellationToken = default) =>
-        (int)(await SharedCall.InvokeAsync(_path, Count.Instance, cancellationToken).ConfigureAwait(false))!;
+    public Task<int> CountAsync(CancellationToken cancellationToken = default) =>
+        SharedCall.InvokeAsync<int>(_path, Count.Instance, cancellationToken);
 
     /// <summary>The number of gets waiting now, in all processes.</summary>
-    internal async Task<int> WaitingGettersAsync() =>
-        (int)(await SharedCall.InvokeAsync(_path, CountGetters.Instance, CancellationToken.None).ConfigureAwait(false))!;
+    internal Task<int> WaitingGettersAsync() =>
+        SharedCall.InvokeAsync<int>(_path, CountGetters.Instance, CancellationToken.None);
 
     /// <summary>Waits until the queue holds an item, without taking it; for a pipe end's poll.</summary>
     internal async Task<bool> WaitReadableAsync(TimeSpan timeout, CancellationToken cancellationToken)

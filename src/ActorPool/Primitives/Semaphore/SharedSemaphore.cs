@@ -42,7 +42,7 @@ public sealed class SharedSemaphore
     /// <exception cref="SharedObjectLostException">The semaphore's process exited.</exception>
     public async Task<SharedReleaser> AcquireAsync(CancellationToken cancellationToken = default)
     {
-        var abandoned = (bool)(await SharedCall.InvokeAsync(_path, Acquire.Instance, cancellationToken).ConfigureAwait(false))!;
+        var abandoned = await SharedCall.InvokeAsync<bool>(_path, Acquire.Instance, cancellationToken).ConfigureAwait(false);
         return new SharedReleaser(abandoned, () => ReleaseAsync());
     }
 
@@ -66,13 +66,13 @@ public sealed class SharedSemaphore
     public async Task<int> ReleaseAsync(int count = 1, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        return (int)(await SharedCall.InvokeAsync(_path, new Release(count), cancellationToken).ConfigureAwait(false))!;
+        return await SharedCall.InvokeAsync<int>(_path, new Release(count), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The number of free permits now.</summary>
     /// <exception cref="SharedObjectLostException">The semaphore's process exited.</exception>
-    public async Task<int> CurrentCountAsync(CancellationToken cancellationToken = default) =>
-        (int)(await SharedCall.InvokeAsync(_path, CurrentCount.Instance, cancellationToken).ConfigureAwait(false))!;
+    public Task<int> CurrentCountAsync(CancellationToken cancellationToken = default) =>
+        SharedCall.InvokeAsync<int>(_path, CurrentCount.Instance, cancellationToken);
 
     /// <inheritdoc />
     public override string ToString() => $"SharedSemaphore({_path})";
