@@ -22,7 +22,7 @@ public static class PrimitiveScenarios
     {
         var requests = new SharedQueue<int>();
         var replies = new SharedQueue<int>();
-        await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 1 });
+        await using var pool = await PoolFactory.StartAsync(new PoolOptions { Processes = 1 });
         var echo = pool.ApplyAsync(SharedWork.EchoQueueAsync, requests, replies, InFlight);
         await WarmUpAsync(() => RoundTripsAsync(requests, replies, 50_000));
         var rates = new List<double>();
@@ -56,7 +56,7 @@ public static class PrimitiveScenarios
     private static async Task<IReadOnlyList<Measurement>> LockAsync(int rounds)
     {
         var sharedLock = new SharedLock();
-        await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 1 });
+        await using var pool = await PoolFactory.StartAsync(new PoolOptions { Processes = 1 });
         await WarmUpAsync(() => pool.ApplyAsync(SharedWork.LockLoopAsync, sharedLock, 5_000));
         var alone = new List<double>();
         var contended = new List<double>();

@@ -8,8 +8,11 @@ if (args.Length > 0 && args[0] == EchoServers.TcpArgument)
 if (args.Length > 0 && args[0] == EchoServers.AkkaArgument)
     return await EchoServers.ServeAkkaAsync();
 
-var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+var scenario = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal))).FirstOrDefault() ?? "all";
 var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(3);
+var hocon = args.SkipWhile(a => a != "--hocon").Skip(1).FirstOrDefault();
+if (hocon is not null)
+    PoolFactory.Extra = Akka.Configuration.ConfigurationFactory.ParseString(hocon);
 var scenarios = Scenarios.All.Concat(PrimitiveScenarios.All).ToDictionary();
 var chosen = scenario == "all" ? scenarios.Keys.ToList() : [scenario];
 if (chosen.Any(name => !scenarios.ContainsKey(name)))

@@ -28,10 +28,13 @@ public static class Scenarios
     {
         var first = new List<double>();
         var both = new List<double>();
+        var childCpu = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
             var watch = Stopwatch.StartNew();
-            await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 2 });
+            await using var pool = await PoolFactory.StartAsync(new PoolOptions { Processes = 2 });
+            // Read as soon as the children are ready, before they run anything.
+            childCpu.AddRange(pool.ChildPids.Select(ProcessCpu.Milliseconds));
             await pool.ApplyAsync(Work.Noop, 0);
             first.Add(watch.Elapsed.TotalSeconds);
             var seen = new HashSet<int>();
@@ -43,6 +46,7 @@ public static class Scenarios
         [
             new("startup", "StartAsync(2) to first result", "s", first, "<= 0.35 s"),
             new("startup", "StartAsync(2) to both children answering", "s", both, ""),
+            new("startup", "child CPU from spawn to ready", "ms", childCpu, "<= 250 ms"),
         ];
     }
 
@@ -53,7 +57,7 @@ public static class Scenarios
         {
             var p50 = new List<double>();
             var p99 = new List<double>();
-            await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 2, Config = Tls(tls) });
+            await using var pool = await PoolFactory.StartAsync(new PoolOptions { Processes = 2, Config = Tls(tls) });
             for (var i = 0; i < 2000; i++)
                 await pool.ApplyAsync(Work.Noop, i);
             for (var round = 0; round < rounds; round++)
@@ -96,7 +100,7 @@ public static class Scenarios
         var results = new List<Measurement>();
         foreach (var tls in new[] { true, false })
         {
-            await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 2, Config = Tls(tls) });
+            await using var pool = await PoolFactory.StartAsync(new PoolOptions { Processes = 2, Config = Tls(tls) });
             await WarmUpAsync(async () => await pool.Map(Work.Noop, Enumerable.Range(0, 10_000)));
             var rates = await RoundsAsync(rounds, async () =>
             {
@@ -118,7 +122,7 @@ public static class Scenarios
 
     private static async Task<IReadOnlyList<Measurement>> ApplyAsync(int rounds)
     {
-        await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 2 });
+        await using var pool = await PoolFactory.StartAsync(new PoolOptions { Processes = 2 });
         await WarmUpAsync(() => Task.WhenAll(Enumerable.Range(0, 2000).Select(i => pool.ApplyAsync(Work.Noop, i))));
         var rates = await RoundsAsync(rounds, async () =>
         {
@@ -131,7 +135,7 @@ public static class Scenarios
 
     private static async Task<IReadOnlyList<Measurement>> AskAsync(int rounds)
     {
-        await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 2 });
+        await using var pool = await PoolFactory.StartAsync(new PoolOptions { Processes = 2 });
         var timeout = TimeSpan.FromSeconds(60);
         await WarmUpAsync(() => Floors.Pipelined(2000, 512, i => pool.Router.Ask<int>(Invoke.Create(Work.Noop, i), timeout)));
         var rates = await RoundsAsync(rounds, async () =>
@@ -154,7 +158,7 @@ public static class Scenarios
         {
             // One task at a time per child, as a Python child's event loop runs CPU-bound work: the scenario
             // measures how the work spreads over processes (a child with 16 at once already uses both cores).
-            await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = processes, ChildConcurrency = 1 });
+            await using var pool = await PoolFactory.StartAsync(new PoolOptions { Processes = processes, ChildConcurrency = 1 });
             await pool.Map(Work.Spin, Enumerable.Repeat(1, 20));
             var watch = Stopwatch.StartNew();
             await pool.Map(Work.Spin, Enumerable.Repeat(10, 200));
@@ -169,7 +173,7 @@ public static class Scenarios
         var results = new List<Measurement>();
         foreach (var concurrency in new[] { 16, 256 })
         {
-            await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 2, ChildConcurrency = concurrency });
+            await using var pool = await PoolFactory.StartAsync(new PoolOptions { Processes = 2, ChildConcurrency = concurrency });
             await pool.Map(Work.DelayAsync, Enumerable.Repeat(1, 100));
             var seconds = await RoundsAsync(rounds, async () =>
             {
@@ -184,7 +188,7 @@ public static class Scenarios
 
     private static async Task<IReadOnlyList<Measurement>> PayloadAsync(int rounds)
     {
-        await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 2 });
+        await using var pool = await PoolFactory.StartAsync(new PoolOptions { Processes = 2 });
         var bytes = new byte[1024 * 1024];
         Random.Shared.NextBytes(bytes);
         await pool.ApplyAsync(Work.EchoBytes, bytes);
@@ -223,7 +227,7 @@ public static class Scenarios
         var childPss = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
-            await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 2 });
+            await using var pool = await PoolFactory.StartAsync(new PoolOptions { Processes = 2 });
             await pool.Map(Work.Noop, Enumerable.Range(0, 1000));
             GC.Collect();
             var parent = ProcessMemory.Read(Environment.ProcessId);
@@ -252,13 +256,32 @@ public static class Scenarios
         {
             var rates = await RoundsAsync(rounds, async () =>
             {
-                await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 2, MaxTasksPerChild = maxTasks });
+                await using var pool = await PoolFactory.StartAsync(new PoolOptions { Processes = 2, MaxTasksPerChild = maxTasks });
                 var watch = Stopwatch.StartNew();
                 await pool.Map(Work.Noop, Enumerable.Range(0, 1000));
                 return 1000 / watch.Elapsed.TotalSeconds;
             });
             results.Add(new("recycle", $"1000 no-ops, MaxTasksPerChild {maxTasks}", "tasks/s", rates, maxTasks == 10 ? ">= 1,000" : ""));
         }
+        var slowest = new List<double>();
+        var median = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            // Each call waits for a fresh child: its time is one child's start, association included.
+            const int Starts = 100;
+            await using var pool = await PoolFactory.StartAsync(new PoolOptions { Processes = 1, MaxTasksPerChild = 1 });
+            var samples = new List<double>();
+            for (var i = 0; i < Starts; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                await pool.ApplyAsync(Work.Noop, i);
+                samples.Add(watch.Elapsed.TotalSeconds);
+            }
+            slowest.Add(samples.Max());
+            median.Add(Floors.Percentile(samples, 0.5));
+        }
+        results.Add(new("recycle", "100 consecutive child starts (MaxTasksPerChild 1): slowest", "s", slowest, "< 1 s; <= 2x median"));
+        results.Add(new("recycle", "100 consecutive child starts (MaxTasksPerChild 1): median", "s", median, ""));
         return results;
     }
 
