@@ -91,10 +91,11 @@ public sealed partial class ProcessPool : IAsyncDisposable
             settings.ChildStartTimeout,
             options.TaskTimeout is { } limit && limit != Timeout.InfiniteTimeSpan ? limit : null,
             settings.TaskTimeoutGrace,
-            certificate);
+            certificate,
+            settings.ChildEnvironment);
 
-        var system = ActorSystem.Create("actorpool", RemoteSetup.Create(config, certificate));
-        PayloadCodec.Attach((ExtendedActorSystem)system);
+        var system = RemoteSetup.Start("actorpool", config, certificate);
+        PayloadCodec.Attach(system);
         if (certificate is null)
         {
             system.Log.Warning(

@@ -32,6 +32,24 @@ public sealed class StartupTests
         Assert.Contains("@127.0.0.1:", childAddress);
     }
 
+    [Fact]
+    public async Task ChildStarts_TwentyInARow_NoneWaitsForTheTransportHeartbeat()
+    {
+        // A child whose association reply is not flushed waits for the parent's next transport heartbeat. With the
+        // heartbeat this far apart, such a stall would take 30 s; a start that is merely slow under load takes a few.
+        var config = Akka.Configuration.ConfigurationFactory.ParseString("akka.remote.transport-failure-detector.heartbeat-interval = 30s");
+        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1, MaxTasksPerChild = 1, Config = config });
+
+        var pids = new List<int>();
+        for (var i = 0; i < 20; i++)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            pids.Add(await scope.Pool.ApplyAsync(Jobs.PidAsync, i));
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"start {i + 1} of a fresh child took {watch.Elapsed}");
+        }
+        Assert.Equal(20, pids.Distinct().Count());
+    }
+
     [Theory]
     [InlineData(0, 16, 0, 3)]
     [InlineData(1, 0, 0, 3)]

@@ -10,7 +10,8 @@ internal sealed record PoolSettings(
     long MaxPayloadSize,
     TimeSpan TaskTimeoutGrace,
     bool Tls,
-    TimeSpan SystemShutdownWait)
+    TimeSpan SystemShutdownWait,
+    IReadOnlyDictionary<string, string> ChildEnvironment)
 {
     public static PoolSettings From(Config config)
     {
@@ -22,11 +23,22 @@ internal sealed record PoolSettings(
             section.GetByteSize("max-payload-size") ?? 96L * 1024 * 1024,
             section.GetTimeSpan("task-timeout-grace", TimeSpan.FromSeconds(5)),
             section.GetBoolean("remote.tls", true),
-            section.GetTimeSpan("system-shutdown-wait", TimeSpan.FromSeconds(2)));
+            section.GetTimeSpan("system-shutdown-wait", TimeSpan.FromSeconds(2)),
+            ReadEnvironment(section.GetConfig("child-environment")));
         if (settings.MapWindowFactor < 1)
             throw new ArgumentOutOfRangeException(nameof(config), "actorpool.map-window-factor must be at least 1.");
         if (settings.MaxPayloadSize < 1024)
             throw new ArgumentOutOfRangeException(nameof(config), "actorpool.max-payload-size must be at least 1KiB.");
         return settings;
+    }
+
+    private static Dictionary<string, string> ReadEnvironment(Config? section)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (section is null || section.IsEmpty)
+            return environment;
+        foreach (var (name, value) in section.AsEnumerable())
+            environment[name] = value.GetString() ?? string.Empty;
+        return environment;
     }
 }

@@ -10,20 +10,21 @@ namespace ActorPool.Execution;
 /// so its supervisor, and the pool's SupervisorStrategy, live in the parent. It is a routee of
 /// <see cref="ProcessPool.Router"/> and also takes tracked tasks from the supervisor.
 /// </summary>
-internal sealed class TaskRunnerActor : ReceiveActor, IWithStash
+internal sealed class TaskRunnerActor : UntypedActor, IWithStash
 {
+    // An UntypedActor with a switch rather than a ReceiveActor: a ReceiveActor compiles its handlers into a
+    // delegate with System.Linq.Expressions when its first instance starts, a cost every child start would pay.
     private readonly RunnerSettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
     public TaskRunnerActor(RunnerSettings settings)
     {
         _settings = settings;
-        Initializing();
     }
 
     public IStash Stash { get; set; } = null!;
 
-    public static Props Props(RunnerSettings settings) => Akka.Actor.Props.Create(() => new TaskRunnerActor(settings));
+    public static Props Props(RunnerSettings settings) => Akka.Actor.Props.Create<TaskRunnerActor>(settings);
 
     protected override void PreStart()
     {
@@ -33,48 +34,58 @@ internal sealed class TaskRunnerActor : ReceiveActor, IWithStash
             failure: e => new Status.Failure(e));
     }
 
-    private void Initializing()
+    protected override void OnReceive(object message)
     {
-        Receive<Initialized>(_ =>
+        switch (message)
         {
-            Context.Parent.Tell(new RunnerReady(_settings.ChildId, ChildRuntime.Pid));
-            Become(Running);
-            Stash.UnstashAll();
-        });
-        Receive<Status.Failure>(failure =>
-        {
-            var error = failure.Cause is AggregateException { InnerException: { } inner } ? inner : failure.Cause;
-            _log.Error(error, "The pool's Initializer threw in child {0}", ChildRuntime.Pid);
-            Context.Parent.Tell(new RunnerInitFailed(_settings.ChildId, RemoteError.From(error, ChildRuntime.Pid)));
-        });
-        ReceiveAny(_ => Stash.Stash());
+            case Initialized:
+                Context.Parent.Tell(new RunnerReady(_settings.ChildId, ChildRuntime.Pid));
+                Become(Running);
+                Stash.UnstashAll();
+                break;
+            case Status.Failure failure:
+                var error = failure.Cause is AggregateException { InnerException: { } inner } ? inner : failure.Cause;
+                _log.Error(error, "The pool's Initializer threw in child {0}", ChildRuntime.Pid);
+                Context.Parent.Tell(new RunnerInitFailed(_settings.ChildId, RemoteError.From(error, ChildRuntime.Pid)));
+                break;
+            default:
+                Stash.Stash();
+                break;
+        }
     }
 
-    private void Running()
+    private void Running(object message)
     {
-        Receive<RunTasks>(batch =>
+        switch (message)
         {
-            foreach (var run in batch.Tasks)
-            {
+            case RunTasks batch:
+                foreach (var run in batch.Tasks)
+                {
+                    if (AdmitOrRetire() == Admission.Refused)
+                        ChildRuntime.Outbox.Add(new TaskBounced(run.TaskId));
+                    else
+                        StartTracked(run);
+                }
+                SendOutcomes(Context.Parent);
+                break;
+            case Invoke invoke:
                 if (AdmitOrRetire() == Admission.Refused)
-                    ChildRuntime.Outbox.Add(new TaskBounced(run.TaskId));
-                else
-                    StartTracked(run);
-            }
-            SendOutcomes(Context.Parent);
-        });
-        Receive<Invoke>(invoke =>
-        {
-            if (AdmitOrRetire() == Admission.Refused)
-            {
-                // This child has run its MaxTasksPerChild; the supervisor places the call elsewhere.
-                Context.Parent.Forward(invoke);
-                return;
-            }
-            StartRouted(invoke, Sender);
-        });
-        Receive<CancelTask>(cancel => ChildRuntime.Cancel(cancel.TaskId));
-        Receive<ExceptionHandlerFailed>(failed => throw failed.Exception);
+                {
+                    // This child has run its MaxTasksPerChild; the supervisor places the call elsewhere.
+                    Context.Parent.Forward(invoke);
+                    return;
+                }
+                StartRouted(invoke, Sender);
+                break;
+            case CancelTask cancel:
+                ChildRuntime.Cancel(cancel.TaskId);
+                break;
+            case ExceptionHandlerFailed failed:
+                throw failed.Exception;
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 
     private Admission AdmitOrRetire()

@@ -13,7 +13,11 @@ internal static class ChildCommand
 
     private static readonly Lazy<(string Host, string Deps, string RuntimeConfig, string ChildHost)> s_paths = new(Locate);
 
-    public static ProcessStartInfo Create()
+    /// <param name="environment">
+    /// Variables for the child only; one already set in this process's environment is inherited as it is, and an empty
+    /// value leaves it unset.
+    /// </param>
+    public static ProcessStartInfo Create(IReadOnlyDictionary<string, string>? environment = null)
     {
         var (host, deps, runtimeConfig, childHost) = s_paths.Value;
         var info = new ProcessStartInfo(host)
@@ -30,6 +34,11 @@ internal static class ChildCommand
         info.ArgumentList.Add("--depsfile");
         info.ArgumentList.Add(deps);
         info.ArgumentList.Add(childHost);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            if (value.Length > 0 && Environment.GetEnvironmentVariable(name) is null)
+                info.Environment[name] = value;
+        }
         return info;
     }
 

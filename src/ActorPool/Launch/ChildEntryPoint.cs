@@ -25,7 +25,10 @@ internal static class ChildEntryPoint
             return await SingleRunner.RunAsync(single, stdin).ConfigureAwait(false);
         var config = ConfigurationFactory.ParseString("akka.remote.dot-netty.tcp.port = 0")
             .WithFallback(PoolConfig.Merge(ConfigurationFactory.ParseString(bootstrap.UserConfig)));
-        var system = (ExtendedActorSystem)ActorSystem.Create($"actorpool-child-{bootstrap.ChildId}", Security.RemoteSetup.Create(config, bootstrap.Tls ? bootstrap.Certificate : null));
+        // DotNetty logs through a Microsoft.Extensions.Logging factory of its own that nothing reads; building it is
+        // a cost of every child start.
+        DotNetty.Common.Internal.Logging.InternalLoggerFactory.DefaultFactory = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+        var system = Security.RemoteSetup.Start($"actorpool-child-{bootstrap.ChildId}", config, bootstrap.Tls ? bootstrap.Certificate : null);
         PayloadCodec.Attach(system);
         Execution.ChildRuntime.System = system;
         Console.Out.WriteLine($"{ChildHandle.ReadyPrefix}{system.Provider.DefaultAddress} {Akka.Remote.AddressUidExtension.Uid(system)}");

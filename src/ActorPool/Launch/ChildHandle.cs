@@ -47,9 +47,10 @@ internal sealed class ChildHandle : IDisposable
     /// Starts a child. <paramref name="owner"/> receives <see cref="ChildLaunched"/> once the child's ActorSystem
     /// listens, and <see cref="ChildExited"/> when the process ends, whatever the cause.
     /// </summary>
-    public static ChildHandle Start(int childId, ChildBootstrap bootstrap, IActorRef owner, ILoggingAdapter log)
+    public static ChildHandle Start(
+        int childId, ChildBootstrap bootstrap, IReadOnlyDictionary<string, string> environment, IActorRef owner, ILoggingAdapter log)
     {
-        var process = new Process { StartInfo = ChildCommand.Create(), EnableRaisingEvents = true };
+        var process = new Process { StartInfo = ChildCommand.Create(environment), EnableRaisingEvents = true };
         var launched = 0;
         process.OutputDataReceived += (_, e) =>
         {

@@ -1,37 +1,40 @@
 using Akka.Actor;
+using Akka.Actor.Internal;
 using Akka.Actor.Setup;
-using System.Text.RegularExpressions;
 using Akka.Configuration;
-using Akka.Event;
 using Akka.Remote.Transport.DotNetty;
+using Akka.Util;
 
 namespace ActorPool.Security;
 
-/// <summary>Builds the ActorSystem setup of a pool's parent or child: with pinned mutual TLS, or without.</summary>
+/// <summary>Starts the ActorSystem of a pool's parent, a child or a shared-primitive host: with pinned mutual TLS, or without.</summary>
 internal static class RemoteSetup
 {
-    // Children exit by design (recycling, Close, kills the pool itself notices from the OS). Akka.Remote reports
-    // each such exit as an error with a stack trace; the supervisor logs what matters in its own words.
-    private static readonly LogFilterSetup s_quietChildExits = new LogFilterBuilder()
-        .ExcludeMessageRegex(new Regex(@"^Disassociated$", RegexOptions.CultureInvariant))
-        .ExcludeMessageRegex(new Regex(@"^Association with remote system \S*actorpool-child-\d+@\S+ has failed; address is now gated", RegexOptions.CultureInvariant))
-        .ExcludeMessageRegex(new Regex(@"^Detected unreachable: \[\S*actorpool-child-\d+@", RegexOptions.CultureInvariant))
-        .Build();
-
     private static readonly Config s_tlsOn = ConfigurationFactory.ParseString("akka.remote.dot-netty.tcp.enable-ssl = on");
 
     /// <param name="config">The merged configuration.</param>
-    /// <param name="pkcs12">The pool's certificate, or null when <c>actorpool.remote.tls</c> is off.</param>
+    /// <param name="pkcs12">The family's certificate, or null when <c>actorpool.remote.tls</c> is off.</param>
     public static ActorSystemSetup Create(Config config, byte[]? pkcs12)
     {
         if (pkcs12 is null)
-            return ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(config), s_quietChildExits);
+            return ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(config));
         var certificate = PoolCertificate.Load(pkcs12);
         var tls = new DotNettySslSetup(
             certificate,
             suppressValidation: false,
             requireMutualAuthentication: true,
             CertificateValidation.PinnedCertificate(certificate.Thumbprint));
-        return ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(s_tlsOn.WithFallback(config)), tls, s_quietChildExits);
+        return ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(s_tlsOn.WithFallback(config)), tls);
+    }
+
+    /// <summary>Creates and starts an ActorSystem with <see cref="Create"/>'s setup.</summary>
+    public static ExtendedActorSystem Start(string name, Config config, byte[]? pkcs12)
+    {
+        var setup = Create(config, pkcs12);
+        // ActorSystem.Create(name, setup) would also read the application's App.config through
+        // System.Configuration (whose result is then unused): a cost every child start would pay.
+        var system = new ActorSystemImpl(name, setup.Get<BootstrapSetup>().Value.Config.Value, setup, Option<Props>.None);
+        system.Start();
+        return system;
     }
 }

@@ -313,7 +313,8 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
         var id = ++_nextChildId;
         try
         {
-            var handle = ChildHandle.Start(id, new ChildBootstrap(id, Environment.ProcessId, _settings.UserConfig, FamilyCertificate.Pkcs12, _settings.Certificate is not null), Self, _log);
+            var bootstrap = new ChildBootstrap(id, Environment.ProcessId, _settings.UserConfig, FamilyCertificate.Pkcs12, _settings.Certificate is not null);
+            var handle = ChildHandle.Start(id, bootstrap, _settings.ChildEnvironment, Self, _log);
             var slot = new ChildSlot(handle);
             _children[id] = slot;
             _placementOrder.Add(slot);

@@ -15,7 +15,8 @@ internal sealed record SupervisorSettings(
     TimeSpan ChildStartTimeout,
     TimeSpan? TaskTimeout,
     TimeSpan TaskTimeoutGrace,
-    byte[]? Certificate)
+    byte[]? Certificate,
+    IReadOnlyDictionary<string, string> ChildEnvironment)
 {
     /// <summary>Children whose launch or initializer fails this many times in a row end the pool instead of respawning.</summary>
     public const int MaxConsecutiveStartFailures = 3;

@@ -86,8 +86,7 @@ internal sealed class SharedHost
     {
         if (ChildRuntime.System is { } child && child.Settings.Config.GetBoolean("akka.remote.dot-netty.tcp.enable-ssl"))
             return child;
-        var setup = RemoteSetup.Create(PoolConfig.Merge(null), FamilyCertificate.Pkcs12);
-        var system = (ExtendedActorSystem)ActorSystem.Create("actorpool-shared", setup);
+        var system = RemoteSetup.Start("actorpool-shared", PoolConfig.Merge(null), FamilyCertificate.Pkcs12);
         SystemStarted?.Invoke(system.Provider.DefaultAddress, Akka.Remote.AddressUidExtension.Uid(system));
         return system;
     }
