@@ -53,7 +53,7 @@ public static class Floors
     /// <summary>Akka.Remote echo with ActorPool's serializer: sequential ask p50 (us), pipelined asks/s (512 in flight), MiB/s of 1 MiB echoes.</summary>
     public static async Task<(double P50Micros, double AsksPerSecond, double MibPerSecond)> AkkaAsync(bool tls)
     {
-        var certificate = tls ? PoolCertificate.CreatePkcs12() : null;
+        var certificate = tls ? PoolCertificate.Create() : null;
         var (server, address) = EchoServers.Launch(EchoServers.AkkaArgument, certificate is null ? "off" : Convert.ToBase64String(certificate));
         var system = ActorSystem.Create("floor", RemoteSetup.Create(PoolConfig.Merge(null), certificate));
         try

@@ -9,22 +9,22 @@ namespace ActorPool.Security;
 internal static class FamilyCertificate
 {
     private static readonly object s_lock = new();
-    private static byte[]? s_pkcs12;
+    private static byte[]? s_credential;
 
-    /// <summary>The family's certificate as PKCS#12 bytes, key included; made on first use in a root process.</summary>
-    public static byte[] Pkcs12
+    /// <summary>The family's certificate with its key (<see cref="PoolCertificate.Load"/> reads it); made on first use in a root process.</summary>
+    public static byte[] Credential
     {
         get
         {
             lock (s_lock)
-                return s_pkcs12 ??= PoolCertificate.CreatePkcs12();
+                return s_credential ??= PoolCertificate.Create();
         }
     }
 
     /// <summary>In a child: takes the certificate its parent handed over, before anything asks for one.</summary>
-    public static void Adopt(byte[] pkcs12)
+    public static void Adopt(byte[] credential)
     {
         lock (s_lock)
-            s_pkcs12 = pkcs12;
+            s_credential = credential;
     }
 }

@@ -13,12 +13,12 @@ internal static class RemoteSetup
     private static readonly Config s_tlsOn = ConfigurationFactory.ParseString("akka.remote.dot-netty.tcp.enable-ssl = on");
 
     /// <param name="config">The merged configuration.</param>
-    /// <param name="pkcs12">The family's certificate, or null when <c>actorpool.remote.tls</c> is off.</param>
-    public static ActorSystemSetup Create(Config config, byte[]? pkcs12)
+    /// <param name="credential">The family's certificate (<see cref="FamilyCertificate.Credential"/>), or null when <c>actorpool.remote.tls</c> is off.</param>
+    public static ActorSystemSetup Create(Config config, byte[]? credential)
     {
-        if (pkcs12 is null)
+        if (credential is null)
             return ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(config));
-        var certificate = PoolCertificate.Load(pkcs12);
+        var certificate = PoolCertificate.Load(credential);
         var tls = new DotNettySslSetup(
             certificate,
             suppressValidation: false,
@@ -28,9 +28,9 @@ internal static class RemoteSetup
     }
 
     /// <summary>Creates and starts an ActorSystem with <see cref="Create"/>'s setup.</summary>
-    public static ExtendedActorSystem Start(string name, Config config, byte[]? pkcs12)
+    public static ExtendedActorSystem Start(string name, Config config, byte[]? credential)
     {
-        var setup = Create(config, pkcs12);
+        var setup = Create(config, credential);
         // ActorSystem.Create(name, setup) would also read the application's App.config through
         // System.Configuration (whose result is then unused): a cost every child start would pay.
         var system = new ActorSystemImpl(name, setup.Get<BootstrapSetup>().Value.Config.Value, setup, Option<Props>.None);
