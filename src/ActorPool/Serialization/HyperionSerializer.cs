@@ -8,6 +8,9 @@ namespace ActorPool.Serialization;
 /// </summary>
 internal sealed class HyperionSerializer : Akka.Serialization.Serializer
 {
+    /// <summary>The serializer's identifier, as bound in the reference HOCON.</summary>
+    public const int Id = 2417;
+
     private readonly Hyperion.Serializer _hyperion;
 
     /// <summary>Creates the serializer for <paramref name="system"/>; Akka calls this from the serializer binding.</summary>
@@ -16,8 +19,11 @@ internal sealed class HyperionSerializer : Akka.Serialization.Serializer
         _hyperion = HyperionFactory.Create(HyperionSettings.From(system.Settings.Config), () => system);
     }
 
+    /// <summary>The configured Hyperion instance, shared with the payload codec of the same system.</summary>
+    internal Hyperion.Serializer Hyperion => _hyperion;
+
     /// <inheritdoc />
-    public override int Identifier => 2417;
+    public override int Identifier => Id;
 
     /// <inheritdoc />
     public override bool IncludeManifest => false;

@@ -8,21 +8,34 @@ namespace ActorPool.Serialization;
 /// </summary>
 internal static class PayloadCodec
 {
-    private static volatile Codec s_current = new(HyperionSettings.Default, null);
+    private static volatile Codec? s_current;
 
     /// <summary>The largest payload, in bytes, that may be sent each way (<c>actorpool.max-payload-size</c>).</summary>
     public static long MaxPayloadSize { get; private set; } = Configuration.PoolSettings.From(Configuration.ReferenceConfig.Load()).MaxPayloadSize;
 
-    /// <summary>Uses <paramref name="system"/>'s settings and resolves actor references through it.</summary>
+    /// <summary>Uses <paramref name="system"/>'s settings and its Hyperion serializer, and resolves actor references through it.</summary>
     public static void Attach(ExtendedActorSystem system)
     {
-        s_current = new Codec(HyperionSettings.From(system.Settings.Config), system);
+        // The system's own serializer already holds a Hyperion instance with these settings; building another costs a
+        // child start its share of Hyperion's set-up.
+        var hyperion = system.Serialization.FindSerializerForType(typeof(object)) is HyperionSerializer bound
+            ? bound.Hyperion
+            : HyperionFactory.Create(HyperionSettings.From(system.Settings.Config), () => system);
+        s_current = new Codec(hyperion);
         MaxPayloadSize = Configuration.PoolSettings.From(system.Settings.Config).MaxPayloadSize;
     }
 
-    public static byte[] Serialize(object? value) => s_current.Serialize(value);
+    public static byte[] Serialize(object? value) => Current.Serialize(value);
 
-    public static object? Deserialize(byte[] bytes) => s_current.Deserialize(bytes);
+    public static object? Deserialize(byte[] bytes) => Current.Deserialize(bytes);
+
+    private static Codec Current => s_current ?? InitDefault();
+
+    private static Codec InitDefault()
+    {
+        Interlocked.CompareExchange(ref s_current, new Codec(HyperionFactory.Create(HyperionSettings.Default, static () => null)), null);
+        return s_current;
+    }
 
     /// <summary>Serializes <paramref name="value"/>, or returns null when it cannot be.</summary>
     public static byte[]? TrySerialize(object? value)
@@ -37,9 +50,9 @@ internal static class PayloadCodec
         }
     }
 
-    private sealed class Codec(HyperionSettings settings, ExtendedActorSystem? system)
+    private sealed class Codec(Hyperion.Serializer hyperion)
     {
-        private readonly Hyperion.Serializer _hyperion = HyperionFactory.Create(settings, () => system);
+        private readonly Hyperion.Serializer _hyperion = hyperion;
 
         // Hyperion does not take a null root, so null travels as no bytes at all.
         public byte[] Serialize(object? value)
