@@ -230,6 +230,8 @@ public static class Scenarios
             await using var pool = await PoolFactory.StartAsync(new PoolOptions { Processes = 2 });
             await pool.Map(Work.Noop, Enumerable.Range(0, 1000));
             GC.Collect();
+            // Idle, as the peers' memory scenario measures it: a second after the pool has settled.
+            await Task.Delay(TimeSpan.FromSeconds(2));
             var parent = ProcessMemory.Read(Environment.ProcessId);
             parentRss.Add(parent.RssMb);
             parentPss.Add(parent.PssMb);

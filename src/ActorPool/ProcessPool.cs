@@ -78,7 +78,7 @@ public sealed partial class ProcessPool : IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var config = PoolConfig.Merge(options.Config);
         var settings = PoolSettings.From(config);
-        var certificate = settings.Tls ? FamilyCertificate.Pkcs12 : null;
+        var certificate = settings.Tls ? FamilyCertificate.Credential : null;
         var supervisorSettings = new SupervisorSettings(
             options.Processes,
             options.ChildConcurrency,
@@ -92,7 +92,8 @@ public sealed partial class ProcessPool : IAsyncDisposable
             options.TaskTimeout is { } limit && limit != Timeout.InfiniteTimeSpan ? limit : null,
             settings.TaskTimeoutGrace,
             certificate,
-            settings.ChildEnvironment);
+            settings.ChildEnvironment,
+            settings.ChildIdleTrim);
 
         var system = RemoteSetup.Start("actorpool", config, certificate);
         PayloadCodec.Attach(system);

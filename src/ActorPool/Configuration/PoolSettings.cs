@@ -11,7 +11,8 @@ internal sealed record PoolSettings(
     TimeSpan TaskTimeoutGrace,
     bool Tls,
     TimeSpan SystemShutdownWait,
-    IReadOnlyDictionary<string, string> ChildEnvironment)
+    IReadOnlyDictionary<string, string> ChildEnvironment,
+    TimeSpan ChildIdleTrim)
 {
     public static PoolSettings From(Config config)
     {
@@ -24,7 +25,8 @@ internal sealed record PoolSettings(
             section.GetTimeSpan("task-timeout-grace", TimeSpan.FromSeconds(5)),
             section.GetBoolean("remote.tls", true),
             section.GetTimeSpan("system-shutdown-wait", TimeSpan.FromSeconds(2)),
-            ReadEnvironment(section.GetConfig("child-environment")));
+            ReadEnvironment(section.GetConfig("child-environment")),
+            section.GetString("child-idle-trim", "1s") is "off" ? Timeout.InfiniteTimeSpan : section.GetTimeSpan("child-idle-trim", TimeSpan.FromSeconds(1)));
         if (settings.MapWindowFactor < 1)
             throw new ArgumentOutOfRangeException(nameof(config), "actorpool.map-window-factor must be at least 1.");
         if (settings.MaxPayloadSize < 1024)

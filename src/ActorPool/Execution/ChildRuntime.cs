@@ -22,6 +22,7 @@ internal static class ChildRuntime
     private static int s_admitted;
     private static int s_unfinished;
     private static int s_retiring;
+    private static IdleTrim? s_idleTrim;
 
     public static int Pid { get; } = Environment.ProcessId;
 
@@ -43,6 +44,8 @@ internal static class ChildRuntime
             if (settings.ExceptionHandler is { } handler)
                 s_exceptionHandler = (TaskCall)PayloadCodec.Deserialize(handler)!;
             s_initialized = settings.Initializer is { } init ? Task.Run(() => RunInitializerAsync(init)) : Task.CompletedTask;
+            s_idleTrim = new IdleTrim(settings.IdleTrimDelay, static () => Volatile.Read(ref s_unfinished) == 0);
+            s_initialized.ContinueWith(static _ => s_idleTrim?.BecameIdle(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             return s_initialized;
         }
     }
@@ -73,7 +76,13 @@ internal static class ChildRuntime
     }
 
     /// <summary>Ends an admitted task; true when it was the last one of a retiring child.</summary>
-    public static bool Finish() => Interlocked.Decrement(ref s_unfinished) == 0 && Volatile.Read(ref s_retiring) == 1;
+    public static bool Finish()
+    {
+        if (Interlocked.Decrement(ref s_unfinished) != 0)
+            return false;
+        s_idleTrim?.BecameIdle();
+        return Volatile.Read(ref s_retiring) == 1;
+    }
 
     /// <summary>Runs a task under the concurrency gate with a token that <see cref="Cancel"/> reaches.</summary>
     /// <param name="taskId">The supervisor's id of a tracked task, or null for a call sent through the router.</param>

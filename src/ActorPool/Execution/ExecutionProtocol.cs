@@ -11,7 +11,8 @@ internal static class ExecutionProtocol
         int ChildConcurrency,
         int MaxTasksPerChild,
         byte[]? Initializer,
-        byte[]? ExceptionHandler) : IPoolMessage;
+        byte[]? ExceptionHandler,
+        TimeSpan IdleTrimDelay) : IPoolMessage;
 
     /// <summary>A task to run; the child answers for it with a <see cref="TaskOutcome"/>.</summary>
     public sealed record RunTask(long TaskId, byte[] Call);

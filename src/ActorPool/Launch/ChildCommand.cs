@@ -14,8 +14,8 @@ internal static class ChildCommand
     private static readonly Lazy<(string Host, string Deps, string RuntimeConfig, string ChildHost)> s_paths = new(Locate);
 
     /// <param name="environment">
-    /// Variables for the child only; one already set in this process's environment is inherited as it is, and an empty
-    /// value leaves it unset.
+    /// Variables for the child only. A variable already set in this process's environment is inherited as it is,
+    /// unless its value here is empty: then the child does not have it at all.
     /// </param>
     public static ProcessStartInfo Create(IReadOnlyDictionary<string, string>? environment = null)
     {
@@ -36,7 +36,9 @@ internal static class ChildCommand
         info.ArgumentList.Add(childHost);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
-            if (value.Length > 0 && Environment.GetEnvironmentVariable(name) is null)
+            if (value.Length == 0)
+                info.Environment.Remove(name);
+            else if (Environment.GetEnvironmentVariable(name) is null)
                 info.Environment[name] = value;
         }
         return info;

@@ -48,7 +48,7 @@ public partial class ChildProcess : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         var single = new SingleCall(call, initializer, (long)_terminateGrace.TotalMilliseconds);
-        _process.StandardInput.WriteLine(new ChildBootstrap(number, Environment.ProcessId, string.Empty, FamilyCertificate.Pkcs12, Tls: true, single).Encode());
+        _process.StandardInput.WriteLine(new ChildBootstrap(number, Environment.ProcessId, string.Empty, FamilyCertificate.Credential, Tls: true, single).Encode());
         _process.StandardInput.Flush();
         _ = MonitorAsync();
     }

@@ -313,7 +313,7 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
         var id = ++_nextChildId;
         try
         {
-            var bootstrap = new ChildBootstrap(id, Environment.ProcessId, _settings.UserConfig, FamilyCertificate.Pkcs12, _settings.Certificate is not null);
+            var bootstrap = new ChildBootstrap(id, Environment.ProcessId, _settings.UserConfig, FamilyCertificate.Credential, _settings.Certificate is not null);
             var handle = ChildHandle.Start(id, bootstrap, _settings.ChildEnvironment, Self, _log);
             var slot = new ChildSlot(handle);
             _children[id] = slot;
@@ -333,7 +333,7 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
         if (!_children.TryGetValue(launched.ChildId, out var slot) || slot.State != ChildState.Launching)
             return;
         var runnerSettings = new RunnerSettings(
-            slot.Id, _settings.ChildConcurrency, _settings.MaxTasksPerChild, _settings.Initializer, _settings.ExceptionHandler);
+            slot.Id, _settings.ChildConcurrency, _settings.MaxTasksPerChild, _settings.Initializer, _settings.ExceptionHandler, _settings.IdleTrimDelay);
         var deploy = Akka.Actor.Deploy.None.WithScope(new RemoteScope(launched.Address));
         for (var i = 0; i < _runnersPerChild; i++)
         {

@@ -16,7 +16,8 @@ internal sealed record SupervisorSettings(
     TimeSpan? TaskTimeout,
     TimeSpan TaskTimeoutGrace,
     byte[]? Certificate,
-    IReadOnlyDictionary<string, string> ChildEnvironment)
+    IReadOnlyDictionary<string, string> ChildEnvironment,
+    TimeSpan IdleTrimDelay)
 {
     /// <summary>Children whose launch or initializer fails this many times in a row end the pool instead of respawning.</summary>
     public const int MaxConsecutiveStartFailures = 3;

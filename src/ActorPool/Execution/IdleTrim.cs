@@ -1,0 +1,35 @@
+namespace ActorPool.Execution;
+
+/// <summary>
+/// Gives a child's memory back once it has been idle for a while: a full, compacting GC in aggressive mode returns
+/// the committed but unused GC memory to the OS. A child that has just started or finished its tasks holds a few
+/// megabytes of such memory, which an idle pool would otherwise keep for as long as it lives.
+/// </summary>
+internal sealed class IdleTrim
+{
+    private readonly TimeSpan _delay;
+    private readonly Func<bool> _idle;
+    private readonly Timer _timer;
+
+    /// <param name="delay">How long the child must stay idle; <see cref="Timeout.InfiniteTimeSpan"/> never trims.</param>
+    /// <param name="idle">True while the child runs no task.</param>
+    public IdleTrim(TimeSpan delay, Func<bool> idle)
+    {
+        _delay = delay;
+        _idle = idle;
+        _timer = new Timer(static state => ((IdleTrim)state!).Trim(), this, Timeout.Infinite, Timeout.Infinite);
+    }
+
+    /// <summary>The child has just become idle: trim after the delay, unless a task arrives and is still running then.</summary>
+    public void BecameIdle()
+    {
+        if (_delay != Timeout.InfiniteTimeSpan)
+            _timer.Change(_delay, Timeout.InfiniteTimeSpan);
+    }
+
+    private void Trim()
+    {
+        if (_idle())
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    }
+}
