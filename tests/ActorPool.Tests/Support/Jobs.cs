@@ -26,6 +26,20 @@ public static class Jobs
 
     public static int Add(int a, int b) => a + b;
 
+    /// <summary>What the child's tuning knobs look like from inside the child.</summary>
+    public static ChildTuning DescribeTuning()
+    {
+        var before = GC.CollectionCount(0);
+        for (var i = 0; i < 64 * 1024; i++)
+            GC.KeepAlive(new byte[1024]);
+        return new ChildTuning(
+            Environment.GetEnvironmentVariable("DOTNET_TieredPGO"),
+            DotNetty.Buffers.ByteBufferUtil.DefaultAllocator is DotNetty.Buffers.UnpooledByteBufferAllocator,
+            GC.CollectionCount(0) - before);
+    }
+
+    public static int FullCollections() => GC.CollectionCount(GC.MaxGeneration);
+
     public static int Twice(int x) => 2 * x;
 
     public static async ValueTask<string> Join3Async(string a, int b, bool c)

@@ -1,0 +1,53 @@
+using ActorPool.Tests.Support;
+using Akka.Configuration;
+
+namespace ActorPool.Tests;
+
+/// <summary>The settings that make a pool child a small, quick process still reach it and still do what they are for.</summary>
+public sealed class ChildTuningTests
+{
+    [Fact]
+    public async Task ChildEnvironment_Defaults_TakeEffectInTheChildOnly()
+    {
+        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1 });
+
+        var child = await scope.Pool.ApplyAsync(Jobs.DescribeTuning);
+
+        Assert.Equal("0", child.TieredPgo);
+        Assert.True(child.UnpooledBuffers, "DotNetty's default allocator in the child is still the pooled one");
+        // A 4 MiB first-generation budget: 64 MiB of short-lived garbage costs the child many collections, where the
+        // runtime's own default budget lets it allocate tens of megabytes without one.
+        Assert.True(child.Gen0CollectionsFor64MiB >= 8, $"only {child.Gen0CollectionsFor64MiB} gen0 collections for 64 MiB");
+        // The parent's own environment is not touched.
+        Assert.Null(Environment.GetEnvironmentVariable("DOTNET_GCgen0size"));
+    }
+
+    [Fact]
+    public async Task ChildEnvironment_EmptyValueInHocon_LeavesTheVariableOut()
+    {
+        var config = ConfigurationFactory.ParseString("""actorpool.child-environment { DOTNET_TieredPGO = "", "io.netty.allocator.type" = "" }""");
+        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1, Config = config });
+
+        var child = await scope.Pool.ApplyAsync(Jobs.DescribeTuning);
+
+        Assert.Null(child.TieredPgo);
+        Assert.False(child.UnpooledBuffers);
+    }
+
+    [Fact]
+    public async Task ChildIdleTrim_ChildIdleForTheDelay_RunsAFullCollection()
+    {
+        var config = ConfigurationFactory.ParseString("actorpool.child-idle-trim = 100ms");
+        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1, Config = config });
+        var before = await scope.Pool.ApplyAsync(Jobs.FullCollections);
+
+        // Each probe is a task, which makes the child busy again: leave it idle for longer than the delay first.
+        var trimmed = await Wait.UntilAsync(async () =>
+        {
+            await Task.Delay(300);
+            return await scope.Pool.ApplyAsync(Jobs.FullCollections) > before;
+        }, TimeSpan.FromSeconds(30));
+
+        Assert.True(trimmed, "the idle child never collected its heap");
+    }
+}
