@@ -48,6 +48,40 @@ public sealed record PoolOptions
     /// <remarks>Default 3; not negative. Then the task fails with <see cref="ChildCrashedException"/>.</remarks>
     public int MaxCrashRetries { get; init; } = PoolDefaults.MaxCrashRetries;
 
+    /// <summary>The fewest child processes the pool keeps: it starts with this many, grows up to <see cref="Processes"/> while tasks wait, and shrinks back.</summary>
+    /// <remarks>
+    /// Default null: <see cref="Processes"/>, a pool of fixed size. Between 1 and <see cref="Processes"/>. When it is
+    /// lower, the pool starts a child whenever tasks wait that the children it has (and those starting) cannot take,
+    /// and ends a child that has had no task for <see cref="ChildIdleTimeout"/> while it has more than this many.
+    /// </remarks>
+    public int? MinProcesses { get; init; }
+
+    /// <summary>How long a child of an elastic pool (<see cref="MinProcesses"/> below <see cref="Processes"/>) may have no task before it is ended.</summary>
+    /// <remarks>Default 30 s; positive. Not used by a pool of fixed size.</remarks>
+    public TimeSpan ChildIdleTimeout { get; init; } = PoolDefaults.ChildIdleTimeout;
+
+    /// <summary>Children started ahead of need: each is ready (its initializer has run) and takes the place of a child that retires or dies at once.</summary>
+    /// <remarks>
+    /// Default 0; not negative. A spare takes no task until it takes a leaving child's place, and a new spare is
+    /// started only while no other child is starting, so spares use time when cores would idle; on a machine whose
+    /// cores are busy they only move the cost of a start.
+    /// </remarks>
+    public int SpareProcesses { get; init; }
+
+    /// <summary>A child is replaced once it has lived this long; it finishes the tasks it has first. Null for never.</summary>
+    /// <remarks>Default null; positive.</remarks>
+    public TimeSpan? MaxChildLifetime { get; init; }
+
+    /// <summary>
+    /// A child whose resident memory (RSS, in bytes) is over this after a task is replaced; it finishes the tasks it has
+    /// first. Null for no limit.
+    /// </summary>
+    /// <remarks>
+    /// Default null; positive. Checked after each task, as Celery's max-memory-per-child is. An idle child is about
+    /// 80-90 MB of RSS (much of it shared with its siblings), so a limit must leave room above that.
+    /// </remarks>
+    public long? MaxMemoryPerChild { get; init; }
+
     /// <summary>HOCON that overrides ActorPool's <c>actorpool</c> section, Akka settings and the router deployment.</summary>
     public Config? Config { get; init; }
 
@@ -60,5 +94,14 @@ public sealed record PoolOptions
         ArgumentNullException.ThrowIfNull(InitArgs, nameof(InitArgs));
         if (TaskTimeout is { } timeout && timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
             throw new ArgumentOutOfRangeException(nameof(TaskTimeout), timeout, "TaskTimeout must be positive.");
+        if (MinProcesses is { } min && (min < 1 || min > Processes))
+            throw new ArgumentOutOfRangeException(nameof(MinProcesses), min, $"MinProcesses must be between 1 and Processes ({Processes}).");
+        if (ChildIdleTimeout <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(ChildIdleTimeout), ChildIdleTimeout, "ChildIdleTimeout must be positive.");
+        ArgumentOutOfRangeException.ThrowIfNegative(SpareProcesses, nameof(SpareProcesses));
+        if (MaxChildLifetime is { } lifetime && lifetime <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(MaxChildLifetime), lifetime, "MaxChildLifetime must be positive.");
+        if (MaxMemoryPerChild is { } memory && memory <= 0)
+            throw new ArgumentOutOfRangeException(nameof(MaxMemoryPerChild), memory, "MaxMemoryPerChild must be a positive number of bytes.");
     }
 }

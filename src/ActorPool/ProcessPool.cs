@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using ActorPool.Configuration;
 using ActorPool.Functions;
+using ActorPool.Launch;
 using ActorPool.Security;
 using ActorPool.Serialization;
 using ActorPool.Supervision;
@@ -57,6 +58,9 @@ public sealed partial class ProcessPool : IAsyncDisposable
     /// <summary>Every child pid this pool ever started; for tests that check no process outlives its pool.</summary>
     internal IReadOnlyList<int> StartedChildPids => _registry.Started;
 
+    /// <summary>The pool's supervisor actor, for diagnostics (<see cref="SupervisionProtocol.DescribeState"/>).</summary>
+    internal IActorRef Supervisor => _supervisor;
+
     /// <summary>The pool's own ActorSystem, in this process.</summary>
     internal ActorSystem System => _system;
 
@@ -79,8 +83,15 @@ public sealed partial class ProcessPool : IAsyncDisposable
         var config = PoolConfig.Merge(options.Config);
         var settings = PoolSettings.From(config);
         var certificate = settings.Tls ? FamilyCertificate.Credential : null;
-        var supervisorSettings = new SupervisorSettings(
+        var taskTimeout = options.TaskTimeout is { } limit && limit != Timeout.InfiniteTimeSpan ? limit : (TimeSpan?)null;
+        var sizing = new FleetSizing(
+            options.MinProcesses ?? options.Processes,
             options.Processes,
+            options.SpareProcesses,
+            SupervisorSettings.InFlightPerChild(options.ChildConcurrency, taskTimeout),
+            options.ChildIdleTimeout);
+        var supervisorSettings = new SupervisorSettings(
+            sizing,
             options.ChildConcurrency,
             options.MaxTasksPerChild,
             options.MaxCrashRetries,
@@ -89,11 +100,12 @@ public sealed partial class ProcessPool : IAsyncDisposable
             options.ExceptionHandler is { } handler ? PreparedFunction.Prepare(handler, nameof(options.ExceptionHandler)).Encode([]) : null,
             options.Config?.ToString(includeFallback: true) ?? string.Empty,
             settings.ChildStartTimeout,
-            options.TaskTimeout is { } limit && limit != Timeout.InfiniteTimeSpan ? limit : null,
+            taskTimeout,
             settings.TaskTimeoutGrace,
             certificate,
-            settings.ChildEnvironment,
-            settings.ChildIdleTrim);
+            settings.ChildIdleTrim,
+            options.MaxChildLifetime,
+            options.MaxMemoryPerChild ?? 0);
 
         var system = RemoteSetup.Start("actorpool", config, certificate);
         PayloadCodec.Attach(system);
@@ -106,7 +118,8 @@ public sealed partial class ProcessPool : IAsyncDisposable
         var registry = new ChildRegistry();
         var started = new TaskCompletionSource<PoolStarted>(TaskCreationOptions.RunContinuationsAsynchronously);
         var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var supervisor = system.ActorOf(PoolSupervisorActor.Props(supervisorSettings, registry, started, exited), PoolSupervisorActor.Name);
+        var launcher = new ProcessChildLauncher(settings.ChildEnvironment, Logging.GetLogger(system, typeof(PoolSupervisorActor)));
+        var supervisor = system.ActorOf(PoolSupervisorActor.Props(supervisorSettings, launcher, registry, started, exited), PoolSupervisorActor.Name);
         try
         {
             var pool = await started.Task.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -19,9 +19,6 @@ internal static class ChildRuntime
     private static SemaphoreSlim s_gate = new(1);
     private static Task? s_initialized;
     private static TaskCall? s_exceptionHandler;
-    private static int s_admitted;
-    private static int s_unfinished;
-    private static int s_retiring;
     private static IdleTrim? s_idleTrim;
 
     public static int Pid { get; } = Environment.ProcessId;
@@ -41,10 +38,11 @@ internal static class ChildRuntime
                 return s_initialized;
             s_settings = settings;
             s_gate = new SemaphoreSlim(settings.ChildConcurrency);
+            Admissions = new ChildAdmissions(settings.MaxTasksPerChild);
             if (settings.ExceptionHandler is { } handler)
                 s_exceptionHandler = (TaskCall)PayloadCodec.Deserialize(handler)!;
             s_initialized = settings.Initializer is { } init ? Task.Run(() => RunInitializerAsync(init)) : Task.CompletedTask;
-            s_idleTrim = new IdleTrim(settings.IdleTrimDelay, static () => Volatile.Read(ref s_unfinished) == 0);
+            s_idleTrim = new IdleTrim(settings.IdleTrimDelay, static () => Admissions.Idle);
             s_initialized.ContinueWith(static _ => s_idleTrim?.BecameIdle(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             return s_initialized;
         }
@@ -56,33 +54,20 @@ internal static class ChildRuntime
         return TaskInvoker.For(call.Method).InvokeAsync(call, CancellationToken.None);
     }
 
-    /// <summary>Counts a task against MaxTasksPerChild.</summary>
-    public static Admission Admit()
-    {
-        var max = s_settings?.MaxTasksPerChild ?? 0;
-        if (max == 0)
-        {
-            Interlocked.Increment(ref s_unfinished);
-            return Admission.Admitted;
-        }
-        var number = Interlocked.Increment(ref s_admitted);
-        if (number > max)
-            return Admission.Refused;
-        Interlocked.Increment(ref s_unfinished);
-        if (number < max)
-            return Admission.Admitted;
-        Volatile.Write(ref s_retiring, 1);
-        return Admission.AdmittedLast;
-    }
+    /// <summary>The child's count of tasks taken and its retirement; set by the first runner.</summary>
+    public static ChildAdmissions Admissions { get; private set; } = new(0);
 
     /// <summary>Ends an admitted task; true when it was the last one of a retiring child.</summary>
     public static bool Finish()
     {
-        if (Interlocked.Decrement(ref s_unfinished) != 0)
-            return false;
-        s_idleTrim?.BecameIdle();
-        return Volatile.Read(ref s_retiring) == 1;
+        var drained = Admissions.Finish();
+        if (Admissions.Idle)
+            s_idleTrim?.BecameIdle();
+        return drained;
     }
+
+    /// <summary>True when the pool has a MaxMemoryPerChild and this process's resident memory is over it.</summary>
+    public static bool OverMemoryLimit() => s_settings is { MaxMemoryPerChild: > 0 } settings && Environment.WorkingSet > settings.MaxMemoryPerChild;
 
     /// <summary>Runs a task under the concurrency gate with a token that <see cref="Cancel"/> reaches.</summary>
     /// <param name="taskId">The supervisor's id of a tracked task, or null for a call sent through the router.</param>
@@ -131,12 +116,4 @@ internal static class ChildRuntime
         if (s_exceptionHandler is { } handler)
             TaskInvoker.For(handler.Method).InvokeAsync(handler with { Args = [exception] }, CancellationToken.None).GetAwaiter().GetResult();
     }
-}
-
-/// <summary>Whether a child takes a task, given MaxTasksPerChild.</summary>
-internal enum Admission
-{
-    Admitted,
-    AdmittedLast,
-    Refused,
 }

@@ -12,7 +12,8 @@ internal static class ExecutionProtocol
         int MaxTasksPerChild,
         byte[]? Initializer,
         byte[]? ExceptionHandler,
-        TimeSpan IdleTrimDelay) : IPoolMessage;
+        TimeSpan IdleTrimDelay,
+        long MaxMemoryPerChild) : IPoolMessage;
 
     /// <summary>A task to run; the child answers for it with a <see cref="TaskOutcome"/>.</summary>
     public sealed record RunTask(long TaskId, byte[] Call);
@@ -45,8 +46,11 @@ internal static class ExecutionProtocol
     /// <summary>The child's initializer threw; the child takes no tasks.</summary>
     public sealed record RunnerInitFailed(int ChildId, RemoteError Error) : IPoolMessage;
 
-    /// <summary>The child has accepted its last task and takes no more.</summary>
-    public sealed record ChildRetiring(int ChildId) : IPoolMessage;
+    /// <summary>The child takes no more tasks (<paramref name="Reason"/>); it finishes those it has, then reports <see cref="ChildDrained"/>.</summary>
+    public sealed record ChildRetiring(int ChildId, RetireReason Reason) : IPoolMessage;
+
+    /// <summary>The parent asks the child to retire: it takes no new task and ends once its running tasks have.</summary>
+    public sealed record RetireChild(RetireReason Reason) : IPoolMessage;
 
     /// <summary>A retiring child has answered for every task it accepted.</summary>
     public sealed record ChildDrained(int ChildId) : IPoolMessage;

@@ -80,6 +80,9 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
             case CancelTask cancel:
                 ChildRuntime.Cancel(cancel.TaskId);
                 break;
+            case RetireChild retire:
+                Retire(retire.Reason, Context.Parent, Self);
+                break;
             case ExceptionHandlerFailed failed:
                 throw failed.Exception;
             default:
@@ -90,10 +93,20 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
 
     private Admission AdmitOrRetire()
     {
-        var admission = ChildRuntime.Admit();
+        var admission = ChildRuntime.Admissions.Admit();
         if (admission == Admission.AdmittedLast)
-            Context.Parent.Tell(new ChildRetiring(_settings.ChildId));
+            Context.Parent.Tell(new ChildRetiring(_settings.ChildId, RetireReason.MaxTasks));
         return admission;
+    }
+
+    /// <summary>Stops taking tasks; a child with none running is drained at once.</summary>
+    private void Retire(RetireReason reason, IActorRef parent, IActorRef self)
+    {
+        if (!ChildRuntime.Admissions.TryRetire(out var drained))
+            return;
+        parent.Tell(new ChildRetiring(_settings.ChildId, reason), self);
+        if (drained)
+            ReportDrained(parent, self);
     }
 
     private void StartTracked(RunTask run)
@@ -160,13 +173,20 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
     }
 
     /// <summary>
-    /// Ends an admitted task. After the last task of a retiring child, the outcomes still in the outbox go
-    /// first, from this thread, and then <see cref="ChildDrained"/>: the supervisor stops the child on it.
+    /// Ends an admitted task. A child over its memory limit retires now (it finishes what it runs). After the last
+    /// task of a retiring child, the outcomes still in the outbox go first, from this thread, and then
+    /// <see cref="ChildDrained"/>: the supervisor stops the child on it.
     /// </summary>
     private void FinishTask(IActorRef parent, IActorRef self)
     {
-        if (!ChildRuntime.Finish())
-            return;
+        if (ChildRuntime.OverMemoryLimit())
+            Retire(RetireReason.Memory, parent, self);
+        if (ChildRuntime.Finish())
+            ReportDrained(parent, self);
+    }
+
+    private void ReportDrained(IActorRef parent, IActorRef self)
+    {
         SendOutcomes(parent);
         parent.Tell(new ChildDrained(_settings.ChildId), self);
     }

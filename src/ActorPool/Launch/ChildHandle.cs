@@ -8,7 +8,7 @@ namespace ActorPool.Launch;
 /// The parent's side of one child process: starts it, reads its output, tells its owner when it is ready and
 /// when it has exited, and ends it. OS callbacks only <c>Tell</c> the owner.
 /// </summary>
-internal sealed class ChildHandle : IDisposable
+internal sealed class ChildHandle : IChildHandle
 {
     public const string ReadyPrefix = "ACTORPOOL-READY ";
 

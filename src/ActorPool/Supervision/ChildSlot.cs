@@ -1,16 +1,25 @@
 using Akka.Actor;
+using ActorPool.Execution;
 using ActorPool.Launch;
 
 namespace ActorPool.Supervision;
 
 /// <summary>The supervisor's record of one child process.</summary>
-internal sealed class ChildSlot(ChildHandle handle)
+internal sealed class ChildSlot(IChildHandle handle, bool spare)
 {
-    public ChildHandle Handle { get; } = handle;
+    private int _nextRunner;
+
+    public IChildHandle Handle { get; } = handle;
 
     public int Id => Handle.ChildId;
 
     public ChildState State { get; set; } = ChildState.Launching;
+
+    /// <summary>A spare takes no tasks until a child that does leaves and it takes that child's place.</summary>
+    public bool Spare { get; set; } = spare;
+
+    /// <summary>Why a retiring child goes, for the log.</summary>
+    public RetireReason? RetireReason { get; set; }
 
     /// <summary>Where the child's ActorSystem listens, once it does.</summary>
     public Address? Address { get; set; }
@@ -30,7 +39,14 @@ internal sealed class ChildSlot(ChildHandle handle)
     /// <summary>Tracked tasks ever sent to the child, for MaxTasksPerChild.</summary>
     public int Assigned { get; set; }
 
-    private int _nextRunner;
+    /// <summary>When the child last ran out of tracked tasks (or became ready), for an elastic pool's shrinking.</summary>
+    public DateTime IdleSince { get; set; } = DateTime.UtcNow;
+
+    /// <summary>True while the child takes tasks (ready, not spare, not retiring).</summary>
+    public bool TakesTasks => State == ChildState.Ready && !Spare;
+
+    /// <summary>True from launch until the child is ready.</summary>
+    public bool Starting => State is ChildState.Launching or ChildState.Deploying;
 
     public IActorRef NextRunner() => Runners[_nextRunner++ % Runners.Count];
 }
@@ -44,10 +60,10 @@ internal enum ChildState
     /// <summary>Runners deployed; waiting for them to initialize.</summary>
     Deploying,
 
-    /// <summary>Takes tasks.</summary>
+    /// <summary>Takes tasks (or waits as a spare).</summary>
     Ready,
 
-    /// <summary>Has taken its last task (MaxTasksPerChild); finishing the ones it has.</summary>
+    /// <summary>Takes no new task (recycled, over its memory limit, too old, or idle); finishing the ones it has.</summary>
     Retiring,
 
     /// <summary>Asked to exit, or being killed.</summary>

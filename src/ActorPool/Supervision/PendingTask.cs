@@ -1,4 +1,5 @@
 using Akka.Actor;
+using ActorPool.Serialization;
 
 namespace ActorPool.Supervision;
 
@@ -40,4 +41,22 @@ internal sealed class PendingTask
 
     /// <summary>Its place in the supervisor's queue, or null when not queued.</summary>
     public LinkedListNode<PendingTask>? QueueNode { get; set; }
+
+    /// <summary>Gives the caller its result.</summary>
+    public void Succeed(byte[] result)
+    {
+        if (Completion is { } completion)
+            completion.TrySetResult(result);
+        else
+            ReplyTo?.Tell(PayloadCodec.Deserialize(result));
+    }
+
+    /// <summary>Gives the caller its error.</summary>
+    public void Fail(Exception error)
+    {
+        if (Completion is { } completion)
+            completion.TrySetException(error);
+        else
+            ReplyTo?.Tell(new Status.Failure(error));
+    }
 }

@@ -5,19 +5,19 @@ using ActorPool.Execution;
 using ActorPool.Launch;
 using ActorPool.Routing;
 using ActorPool.Security;
-using ActorPool.Serialization;
 using static ActorPool.Execution.ExecutionProtocol;
 using static ActorPool.Supervision.SupervisionProtocol;
 
 namespace ActorPool.Supervision;
 
 /// <summary>
-/// Owns a pool's child processes: starts them, deploys task runners into them (so the runners' supervisor,
-/// and <see cref="PoolOptions.SupervisorStrategy"/>, live here), keeps the router's routees in step with the
-/// children, places tracked tasks within each child's capacity, re-runs the tasks of a child that died,
-/// and replaces children that retire or die.
+/// Owns a pool's child processes: starts them, deploys task runners into them (so the runners' supervisor, and
+/// <see cref="PoolOptions.SupervisorStrategy"/>, live here), keeps the router's routees in step with the children,
+/// places tracked tasks within each child's capacity, re-runs the tasks of a child that died, and replaces children
+/// that retire or die. The bookkeeping lives in <see cref="TaskBook"/>, <see cref="ChildFleet"/>,
+/// <see cref="FleetSizing"/> and <see cref="IChildPlacement"/>; this actor reacts to messages with them.
 /// </summary>
-internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
+internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
 {
     /// <summary>Name of the supervisor under <c>/user</c>.</summary>
     public const string Name = "supervisor";
@@ -26,20 +26,20 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
     public const string RouterDeploymentPath = "/pool/router";
 
     private readonly SupervisorSettings _settings;
+    private readonly IChildLauncher _launcher;
     private readonly TaskCompletionSource<PoolStarted> _started;
     private readonly TaskCompletionSource _joined;
     private readonly ChildRegistry _registry;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly Dictionary<int, ChildSlot> _children = [];
-    private readonly List<ChildSlot> _placementOrder = [];
-    private readonly Dictionary<long, PendingTask> _tasks = [];
-    private readonly LinkedList<PendingTask> _queue = new();
+    private readonly TaskBook _tasks = new();
+    private readonly ChildFleet _children = new();
+    private readonly IChildPlacement _placement = new RoundRobinPlacement();
     private readonly Dictionary<IActorRef, List<RunTask>> _outgoing = [];
     private readonly RouterConfig _routerConfig;
     private readonly int _runnersPerChild;
+    private readonly int _inFlightPerChild;
     private IActorRef _router = ActorRefs.Nobody;
     private int _nextChildId;
-    private int _roundRobin;
     private long _nextAdoptedId;
     private int _startFailures;
     private bool _closing;
@@ -47,45 +47,24 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
     private bool _dispatchRequested;
 
     public PoolSupervisorActor(
-        SupervisorSettings settings, ChildRegistry registry, TaskCompletionSource<PoolStarted> started, TaskCompletionSource joined)
+        SupervisorSettings settings, IChildLauncher launcher, ChildRegistry registry, TaskCompletionSource<PoolStarted> started, TaskCompletionSource joined)
     {
         _settings = settings;
+        _launcher = launcher;
         _registry = registry;
         _started = started;
         _joined = joined;
+        _inFlightPerChild = settings.Sizing.InFlightPerChild;
         var system = (ExtendedActorSystem)Context.System;
         _routerConfig = ChildRoutees.Configured(system, new RootActorPath(system.Provider.DefaultAddress) / "user" / "pool" / "router");
         _runnersPerChild = ChildRoutees.RunnersPerChild(_routerConfig, system);
-
-        Receive<SubmitTask>(submit => Submit(submit.Task));
-        Receive<Invoke>(AdoptBounced);
-        Receive<AbandonTask>(abandon => Abandon(abandon.TaskId));
-        Receive<TaskTimedOut>(timedOut => TimeOut(timedOut.TaskId, timedOut.Attempt));
-        Receive<EnforceTimeout>(enforce => EnforceHardLimit(enforce.TaskId));
-        Receive<TasksFinished>(Finished);
-        Receive<DispatchQueued>(_ =>
-        {
-            _dispatchRequested = false;
-            Dispatch();
-        });
-        Receive<ChildLaunched>(Deploy);
-        Receive<RunnerReady>(ready => RunnerReady(ready.ChildId, Sender));
-        Receive<RunnerInitFailed>(failed => InitFailed(failed.ChildId, failed.Error));
-        Receive<ChildRetiring>(retiring => Retire(retiring.ChildId));
-        Receive<ChildDrained>(drained => Drained(drained.ChildId));
-        Receive<ChildExited>(Exited);
-        Receive<Terminated>(terminated => RunnerStopped(terminated.ActorRef, terminated.AddressTerminated));
-        Receive<ClosePool>(_ => Close());
-        Receive<TerminatePool>(_ => TerminateAll(new PoolTerminatedException()));
-        Receive<StartTimedOut>(_ => StartTimeout());
-        Receive<DescribeState>(_ => Sender.Tell(Describe()));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(
-        SupervisorSettings settings, ChildRegistry registry, TaskCompletionSource<PoolStarted> started, TaskCompletionSource joined) =>
-        Akka.Actor.Props.Create(() => new PoolSupervisorActor(settings, registry, started, joined));
+        SupervisorSettings settings, IChildLauncher launcher, ChildRegistry registry, TaskCompletionSource<PoolStarted> started, TaskCompletionSource joined) =>
+        Akka.Actor.Props.Create(() => new PoolSupervisorActor(settings, launcher, registry, started, joined));
 
     protected override SupervisorStrategy SupervisorStrategy() => _settings.Strategy ?? base.SupervisorStrategy();
 
@@ -93,19 +72,56 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
     {
         _router = Context.ActorOf(Akka.Actor.Props.Empty.WithRouter(new ChildRoutees(_routerConfig)), "router");
         Timers.StartSingleTimer(StartTimedOut.Instance, StartTimedOut.Instance, _settings.ChildStartTimeout);
+        if (_settings.Sizing.Elastic)
+        {
+            var tick = TimeSpan.FromTicks(Math.Clamp(_settings.Sizing.IdleTimeout.Ticks / 2, TimeSpan.FromMilliseconds(50).Ticks, TimeSpan.FromSeconds(5).Ticks));
+            Timers.StartPeriodicTimer(ShrinkTick.Instance, ShrinkTick.Instance, tick);
+        }
         EnsureChildren();
     }
 
     protected override void PostStop()
     {
         // Whatever stopped the supervisor (the pool's guardian stops it if it ever fails), no caller is left waiting.
-        foreach (var task in _tasks.Values)
-            Fail(task, new PoolTerminatedException("The pool's supervisor stopped."));
-        _tasks.Clear();
-        foreach (var slot in _children.Values)
+        foreach (var task in _tasks.RemoveAll())
+            task.Fail(new PoolTerminatedException("The pool's supervisor stopped."));
+        foreach (var slot in _children.All)
             slot.Handle.Dispose();
         _started.TrySetException(new PoolTerminatedException("The pool stopped before it started."));
         _joined.TrySetResult();
+    }
+
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            // Tasks
+            case SubmitTask submit: Submit(submit.Task); break;
+            case Invoke invoke: AdoptBounced(invoke); break;
+            case AbandonTask abandon: Abandon(abandon.TaskId); break;
+            case TasksFinished finished: Finished(finished); break;
+            case DispatchQueued: _dispatchRequested = false; Dispatch(); break;
+            case TaskTimedOut timedOut: TimeOut(timedOut.TaskId, timedOut.Attempt); break;
+            case EnforceTimeout enforce: EnforceHardLimit(enforce.TaskId); break;
+
+            // Children
+            case ChildLaunched launched: Deploy(launched); break;
+            case RunnerReady ready: RunnerReady(ready.ChildId, Sender); break;
+            case RunnerInitFailed failed: InitFailed(failed.ChildId, failed.Error); break;
+            case ChildRetiring retiring: Retiring(retiring.ChildId, retiring.Reason); break;
+            case ChildDrained drained: Drained(drained.ChildId); break;
+            case ChildExited exited: Exited(exited); break;
+            case Terminated terminated: RunnerStopped(terminated.ActorRef, terminated.AddressTerminated); break;
+            case LifetimeReached reached: Retire(reached.ChildId, RetireReason.Lifetime); break;
+            case ShrinkTick: ShrinkIdle(); break;
+            case StartTimedOut: StartTimeout(); break;
+
+            // The pool
+            case ClosePool: Close(); break;
+            case TerminatePool: TerminateAll(new PoolTerminatedException()); break;
+            case DescribeState: Sender.Tell(Describe()); break;
+            default: Unhandled(message); break;
+        }
     }
 
     private bool Accepting => !_terminating && !_closing;
@@ -116,11 +132,10 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
     {
         if (_terminating)
         {
-            Fail(task, new PoolTerminatedException());
+            task.Fail(new PoolTerminatedException());
             return;
         }
-        _tasks[task.Id] = task;
-        task.QueueNode = _queue.AddLast(task);
+        _tasks.Add(task);
         // Placed once the submissions already in the mailbox have been queued too, so that they travel together.
         if (!_dispatchRequested)
         {
@@ -131,27 +146,24 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
 
     private void AdoptBounced(Invoke invoke)
     {
-        // A runner whose child had run its MaxTasksPerChild handed back a call sent through the router.
+        // A runner whose child had taken its last task handed back a call sent through the router.
         var task = new PendingTask(--_nextAdoptedId, invoke.Call, Sender);
         if (_terminating)
         {
-            Fail(task, new PoolTerminatedException());
+            task.Fail(new PoolTerminatedException());
             return;
         }
-        _tasks[task.Id] = task;
-        task.QueueNode = _queue.AddFirst(task);
+        _tasks.Requeue(task);
         Dispatch();
     }
 
     private void Abandon(long taskId)
     {
-        if (!_tasks.TryGetValue(taskId, out var task))
+        if (!_tasks.TryGet(taskId, out var task))
             return;
-        if (task.QueueNode is { } node)
+        if (task.QueueNode is not null)
         {
-            _queue.Remove(node);
-            task.QueueNode = null;
-            _tasks.Remove(taskId);
+            _tasks.Remove(taskId, out _);
             return;
         }
         // Running: the child cancels the function's token; its slot frees when the function returns.
@@ -165,9 +177,9 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
     /// </summary>
     private void TimeOut(long taskId, int attempt)
     {
-        if (!_tasks.TryGetValue(taskId, out var task) || task.Attempts != attempt || task.Runner is null)
+        if (!_tasks.TryGet(taskId, out var task) || task.Attempts != attempt || task.Runner is null)
             return;
-        Fail(task, new TimeoutException($"The task did not finish within its TaskTimeout of {_settings.TaskTimeout}."));
+        task.Fail(new TimeoutException($"The task did not finish within its TaskTimeout of {_settings.TaskTimeout}."));
         task.Runner.Tell(new CancelTask(taskId));
         Timers.StartSingleTimer(("hard-limit", taskId), new EnforceTimeout(taskId), _settings.TaskTimeoutGrace);
     }
@@ -175,7 +187,7 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
     /// <summary>A timed-out function that still runs a grace period after its token was cancelled costs its child.</summary>
     private void EnforceHardLimit(long taskId)
     {
-        if (!_tasks.TryGetValue(taskId, out var task) || task.ChildId is not { } childId || !_children.TryGetValue(childId, out var slot))
+        if (!_tasks.TryGet(taskId, out var task) || task.ChildId is not { } childId || !_children.TryGet(childId, out var slot))
             return;
         _log.Warning(
             "Task {0} ignored its cancellation for {1} after its TaskTimeout; killing child {2} (process {3}) to stop it",
@@ -186,11 +198,9 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
     /// <summary>Places queued tasks on children with room for them: one <see cref="RunTasks"/> per runner.</summary>
     private void Dispatch()
     {
-        while (_queue.First is { } first && NextFreeChild() is { } slot)
+        while (_tasks.PeekQueued() is not null && _placement.Choose(_children.All, HasRoom) is { } slot)
         {
-            _queue.RemoveFirst();
-            var task = first.Value;
-            task.QueueNode = null;
+            var task = _tasks.Dequeue();
             task.ChildId = slot.Id;
             task.Attempts++;
             task.Runner = slot.NextRunner();
@@ -205,25 +215,15 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
         foreach (var (runner, batch) in _outgoing)
             runner.Tell(new RunTasks([.. batch]));
         _outgoing.Clear();
+        // Tasks still waiting in an elastic pool may call for another child.
+        if (_tasks.Queued > 0 && _settings.Sizing.Elastic)
+            EnsureChildren();
     }
 
-    private ChildSlot? NextFreeChild()
-    {
-        // Runs once per task placed: walks the children in a kept order instead of copying them each time.
-        var count = _placementOrder.Count;
-        for (var i = 0; i < count; i++)
-        {
-            var slot = _placementOrder[(_roundRobin + i) % count];
-            if (slot.State == ChildState.Ready
-                && slot.Running.Count < _settings.InFlightPerChild
-                && (_settings.MaxTasksPerChild == 0 || slot.Assigned < _settings.MaxTasksPerChild))
-            {
-                _roundRobin = (_roundRobin + i + 1) % count;
-                return slot;
-            }
-        }
-        return null;
-    }
+    private bool HasRoom(ChildSlot slot) =>
+        slot.TakesTasks
+        && slot.Running.Count < _inFlightPerChild
+        && (_settings.MaxTasksPerChild == 0 || slot.Assigned < _settings.MaxTasksPerChild);
 
     private void Finished(TasksFinished finished)
     {
@@ -246,7 +246,7 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
         CloseIfIdle();
     }
 
-    private void Finish(long taskId, byte[]? result, RemoteError? error)
+    private void Finish(long taskId, byte[]? result, Serialization.RemoteError? error)
     {
         if (!_tasks.Remove(taskId, out var task))
             return;
@@ -255,71 +255,78 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
             Timers.Cancel(("timeout", taskId));
             Timers.Cancel(("hard-limit", taskId));
         }
-        if (task.ChildId is { } childId && _children.TryGetValue(childId, out var slot))
+        if (task.ChildId is { } childId && _children.TryGet(childId, out var slot))
         {
             slot.Running.Remove(taskId);
+            if (slot.Running.Count == 0)
+                slot.IdleSince = DateTime.UtcNow;
             ExitWhenIdle(slot);
         }
         if (error is not null)
-            Fail(task, ProxyException.From(error));
+            task.Fail(ProxyException.From(error));
         else
-            Succeed(task, result!);
+            task.Succeed(result!);
     }
 
+    /// <summary>A retiring child handed a task back without running it: it goes first in the queue, its attempt not counted.</summary>
     private void Bounce(long taskId)
     {
-        if (!_tasks.TryGetValue(taskId, out var task))
+        if (!_tasks.TryGet(taskId, out var task))
             return;
-        if (task.ChildId is { } childId && _children.TryGetValue(childId, out var slot))
+        if (task.ChildId is { } childId && _children.TryGet(childId, out var slot))
         {
             slot.Running.Remove(taskId);
             slot.Assigned = Math.Max(slot.Assigned, _settings.MaxTasksPerChild);
+            ExitWhenIdle(slot);
         }
         task.Attempts--;
-        task.ChildId = null;
-        task.Runner = null;
-        task.QueueNode = _queue.AddFirst(task);
-    }
-
-    private static void Succeed(PendingTask task, byte[] result)
-    {
-        if (task.Completion is { } completion)
-            completion.TrySetResult(result);
-        else
-            task.ReplyTo?.Tell(PayloadCodec.Deserialize(result));
-    }
-
-    private static void Fail(PendingTask task, Exception error)
-    {
-        if (task.Completion is { } completion)
-            completion.TrySetException(error);
-        else
-            task.ReplyTo?.Tell(new Status.Failure(error));
+        _tasks.Requeue(task);
     }
 
     // ---- children ----
 
+    /// <summary>Starts the children the pool lacks: spares take the place of those that left first, then new ones.</summary>
     private void EnsureChildren()
     {
         if (_terminating || (_closing && _tasks.Count == 0))
             return;
-        var taking = _children.Values.Count(s => s.State is ChildState.Launching or ChildState.Deploying or ChildState.Ready);
-        for (; taking < _settings.Processes; taking++)
-            Spawn();
+        // Needed is worked out again after each child: every promotion or launch changes the counts it reads.
+        var promoted = false;
+        while (!_terminating && _settings.Sizing.Needed(_children.Active(spare: false), _children.Starting(spare: false), _tasks.Queued) > 0)
+        {
+            if ((_children.ReadySpare() ?? _children.StartingSpare()) is { } spare)
+                promoted |= Promote(spare);
+            else
+                Spawn(spare: false);
+        }
+        if (_started.Task.IsCompleted && Accepting
+            && _settings.Sizing.StartSpare(_children.Active(spare: true), _children.Starting(spare: true) + _children.Starting(spare: false)))
+            Spawn(spare: true);
+        if (promoted)
+            Dispatch();
     }
 
-    private void Spawn()
+    /// <summary>A spare takes tasks from now on; true if it is ready to take them at once.</summary>
+    private bool Promote(ChildSlot spare)
+    {
+        spare.Spare = false;
+        spare.IdleSince = DateTime.UtcNow;
+        _log.Debug("Spare child {0} (process {1}) takes tasks now", spare.Id, spare.Handle.Pid);
+        foreach (var runner in spare.Routees)
+            _router.Tell(new AddRoutee(Routee.FromActorRef(runner)));
+        return spare.State == ChildState.Ready;
+    }
+
+    private void Spawn(bool spare)
     {
         var id = ++_nextChildId;
         try
         {
             var bootstrap = new ChildBootstrap(id, Environment.ProcessId, _settings.UserConfig, FamilyCertificate.Credential, _settings.Certificate is not null);
-            var handle = ChildHandle.Start(id, bootstrap, _settings.ChildEnvironment, Self, _log);
-            var slot = new ChildSlot(handle);
-            _children[id] = slot;
-            _placementOrder.Add(slot);
-            _registry.Add(handle.Pid);
-            _log.Debug("Started child {0} as process {1}", id, handle.Pid);
+            var slot = new ChildSlot(_launcher.Start(id, bootstrap, Self), spare);
+            _children.Add(slot);
+            _registry.Add(slot.Handle.Pid);
+            _log.Debug("Started child {0} as process {1}{2}", id, slot.Handle.Pid, spare ? " (spare)" : "");
         }
         catch (Exception e)
         {
@@ -330,10 +337,11 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
 
     private void Deploy(ChildLaunched launched)
     {
-        if (!_children.TryGetValue(launched.ChildId, out var slot) || slot.State != ChildState.Launching)
+        if (!_children.TryGet(launched.ChildId, out var slot) || slot.State != ChildState.Launching)
             return;
         var runnerSettings = new RunnerSettings(
-            slot.Id, _settings.ChildConcurrency, _settings.MaxTasksPerChild, _settings.Initializer, _settings.ExceptionHandler, _settings.IdleTrimDelay);
+            slot.Id, _settings.ChildConcurrency, _settings.MaxTasksPerChild, _settings.Initializer, _settings.ExceptionHandler,
+            _settings.IdleTrimDelay, _settings.MaxMemoryPerChild);
         var deploy = Akka.Actor.Deploy.None.WithScope(new RemoteScope(launched.Address));
         for (var i = 0; i < _runnersPerChild; i++)
         {
@@ -348,27 +356,33 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
 
     private void RunnerReady(int childId, IActorRef runner)
     {
-        if (!_children.TryGetValue(childId, out var slot) || slot.State is ChildState.Exiting)
+        if (!_children.TryGet(childId, out var slot) || slot.State is ChildState.Exiting)
             return;
-        if (slot.State != ChildState.Retiring && slot.Routees.Add(runner))
+        if (slot.State != ChildState.Retiring && slot.Routees.Add(runner) && !slot.Spare)
             _router.Tell(new AddRoutee(Routee.FromActorRef(runner)));
         if (slot.State == ChildState.Deploying && slot.Routees.Count == slot.Runners.Count)
         {
             slot.State = ChildState.Ready;
+            slot.IdleSince = DateTime.UtcNow;
             _startFailures = 0;
             _log.Debug("Child {0} (process {1}) is ready", childId, slot.Handle.Pid);
+            if (_settings.MaxChildLifetime is { } lifetime)
+                Timers.StartSingleTimer(("lifetime", slot.Id), new LifetimeReached(slot.Id), lifetime);
         }
-        if (!_started.Task.IsCompleted && _children.Values.Count(s => s.State == ChildState.Ready) >= _settings.Processes)
+        if (!_started.Task.IsCompleted && _children.ReadyForTasks >= _settings.Sizing.Min)
         {
             Timers.Cancel(StartTimedOut.Instance);
             _started.TrySetResult(new PoolStarted(_router));
         }
+        // A child that is ready may let a spare start, which waits while others start.
+        if (slot.State == ChildState.Ready)
+            EnsureChildren();
         Dispatch();
     }
 
-    private void InitFailed(int childId, RemoteError error)
+    private void InitFailed(int childId, Serialization.RemoteError error)
     {
-        if (!_children.TryGetValue(childId, out var slot) || slot.State is ChildState.Exiting)
+        if (!_children.TryGet(childId, out var slot) || slot.State is ChildState.Exiting)
             return;
         var exception = ProxyException.From(error);
         _log.Error(exception, "The Initializer failed in child {0} (process {1})", childId, slot.Handle.Pid);
@@ -380,24 +394,54 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
         StopChild(slot, kill: true);
     }
 
-    private void Retire(int childId)
+    /// <summary>The parent retires a child (too old, or idle in an elastic pool): the child takes no new task and then goes.</summary>
+    private void Retire(int childId, RetireReason reason)
     {
-        if (!_children.TryGetValue(childId, out var slot) || slot.State is not (ChildState.Ready or ChildState.Deploying))
+        if (!_children.TryGet(childId, out var slot) || slot.State is not ChildState.Ready)
             return;
-        slot.State = ChildState.Retiring;
+        slot.Runners.FirstOrDefault()?.Tell(new RetireChild(reason));
+        Retiring(childId, reason);
+    }
+
+    /// <summary>A child takes no new task: it leaves placement and the router, and its place is filled.</summary>
+    private void Retiring(int childId, RetireReason reason)
+    {
+        if (!_children.TryGet(childId, out var slot) || slot.State is not (ChildState.Ready or ChildState.Deploying))
+            return;
+        _log.Debug("Child {0} (process {1}) retires ({2})", childId, slot.Handle.Pid, reason);
         RemoveRoutees(slot);
+        slot.State = ChildState.Retiring;
+        slot.RetireReason = reason;
+        slot.Spare = false;
+        Timers.Cancel(("lifetime", slot.Id));
         EnsureChildren();
     }
 
     private void Drained(int childId)
     {
-        if (_children.TryGetValue(childId, out var slot) && slot.State == ChildState.Retiring)
+        if (_children.TryGet(childId, out var slot) && slot.State == ChildState.Retiring)
             StopChild(slot, kill: false);
+    }
+
+    /// <summary>An elastic pool ends the children above its minimum that have had no task for ChildIdleTimeout.</summary>
+    private void ShrinkIdle()
+    {
+        if (!_started.Task.IsCompleted || !Accepting)
+            return;
+        var now = DateTime.UtcNow;
+        foreach (var slot in _children.All.ToList())
+        {
+            if (slot.TakesTasks && slot.Running.Count == 0
+                && _settings.Sizing.MayShrink(_children.Active(spare: false), slot.IdleSince, now))
+            {
+                Retire(slot.Id, RetireReason.Idle);
+            }
+        }
     }
 
     private void RunnerStopped(IActorRef runner, bool connectionLost)
     {
-        var slot = _children.Values.FirstOrDefault(s => s.Runners.Contains(runner));
+        var slot = _children.OwnerOf(runner);
         if (slot is null)
             return;
         if (connectionLost && slot.State != ChildState.Exiting)
@@ -435,9 +479,9 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
     {
         if (!_children.Remove(exited.ChildId, out var slot))
             return;
-        _placementOrder.Remove(slot);
         var expected = slot.State == ChildState.Exiting;
         var wasReady = slot.State is ChildState.Ready or ChildState.Retiring;
+        Timers.Cancel(("lifetime", slot.Id));
         RemoveRoutees(slot);
         ForgetRunners(slot);
         slot.Handle.Dispose();
@@ -446,18 +490,16 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
             _log.Warning("Child {0} (process {1}) exited with code {2} while in state {3}", slot.Id, slot.Handle.Pid, exited.ExitCode, slot.State);
         foreach (var taskId in slot.Running)
         {
-            if (!_tasks.TryGetValue(taskId, out var task))
+            if (!_tasks.TryGet(taskId, out var task))
                 continue;
-            task.ChildId = null;
-            task.Runner = null;
             if (task.Attempts > _settings.MaxCrashRetries || task.Completion?.Task.IsCompleted == true)
             {
-                _tasks.Remove(taskId);
-                Fail(task, new ChildCrashedException(slot.Handle.Pid, exited.ExitCode, task.Attempts));
+                _tasks.Remove(taskId, out _);
+                task.Fail(new ChildCrashedException(slot.Handle.Pid, exited.ExitCode, task.Attempts));
             }
             else
             {
-                task.QueueNode = _queue.AddFirst(task);
+                _tasks.Requeue(task);
             }
         }
         if (!expected && !wasReady && !_terminating && ++_startFailures >= SupervisorSettings.MaxConsecutiveStartFailures)
@@ -486,7 +528,6 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
             return;
         if (Context.System is ExtendedActorSystem { Provider: Akka.Remote.RemoteActorRefProvider remote })
             remote.Quarantine(address, slot.Uid);
-        // The shared primitives of this process learn it too: the child's waiters go, and what it held comes back.
         Primitives.Core.SharedHost.ProcessExited(address, slot.Uid);
     }
 
@@ -498,6 +539,7 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
     {
         RemoveRoutees(slot);
         slot.State = ChildState.Exiting;
+        slot.Spare = false;
         if (kill)
             slot.Handle.Kill();
         else if (slot.Runners.Count == 0)
@@ -509,8 +551,11 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
 
     private void RemoveRoutees(ChildSlot slot)
     {
-        foreach (var runner in slot.Routees)
-            _router.Tell(new RemoveRoutee(Routee.FromActorRef(runner)));
+        if (!slot.Spare)
+        {
+            foreach (var runner in slot.Routees)
+                _router.Tell(new RemoveRoutee(Routee.FromActorRef(runner)));
+        }
         slot.Routees.Clear();
     }
 
@@ -527,7 +572,7 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
     {
         if (!_closing || _tasks.Count > 0)
             return;
-        foreach (var slot in _children.Values.Where(s => s.State != ChildState.Exiting).ToList())
+        foreach (var slot in _children.All.Where(s => s.State != ChildState.Exiting).ToList())
             StopChild(slot, kill: false);
     }
 
@@ -536,12 +581,9 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
         _terminating = true;
         _started.TrySetException(reason);
         Timers.CancelAll();
-        var tasks = _tasks.Values.ToList();
-        _tasks.Clear();
-        _queue.Clear();
-        foreach (var task in tasks)
-            Fail(task, reason is PoolTerminatedException ? reason : new PoolTerminatedException("The pool was terminated: " + reason.Message, reason));
-        foreach (var slot in _children.Values)
+        foreach (var task in _tasks.RemoveAll())
+            task.Fail(reason is PoolTerminatedException ? reason : new PoolTerminatedException("The pool was terminated: " + reason.Message, reason));
+        foreach (var slot in _children.All)
         {
             RemoveRoutees(slot);
             slot.Running.Clear();
@@ -564,29 +606,7 @@ internal sealed class PoolSupervisorActor : ReceiveActor, IWithTimers
     }
 
     private string Describe() =>
-        $"tasks={_tasks.Count} queued={_queue.Count} closing={_closing} terminating={_terminating} children=[" +
-        string.Join("; ", _children.Values.Select(s =>
-            $"{s.Id}/pid {s.Handle.Pid}: {s.State} running={s.Running.Count} assigned={s.Assigned} runners={s.Runners.Count} routees={s.Routees.Count} exited={s.Handle.HasExited}")) + "]";
-
-    private sealed record TaskTimedOut(long TaskId, int Attempt);
-
-    private sealed class DispatchQueued
-    {
-        public static readonly DispatchQueued Instance = new();
-
-        private DispatchQueued()
-        {
-        }
-    }
-
-    private sealed record EnforceTimeout(long TaskId);
-
-    private sealed class StartTimedOut
-    {
-        public static readonly StartTimedOut Instance = new();
-
-        private StartTimedOut()
-        {
-        }
-    }
+        $"tasks={_tasks.Count} queued={_tasks.Queued} closing={_closing} terminating={_terminating} children=[" +
+        string.Join("; ", _children.All.Select(s =>
+            $"{s.Id}/pid {s.Handle.Pid}: {s.State}{(s.Spare ? " spare" : "")} running={s.Running.Count} assigned={s.Assigned} runners={s.Runners.Count} routees={s.Routees.Count} exited={s.Handle.HasExited}")) + "]";
 }

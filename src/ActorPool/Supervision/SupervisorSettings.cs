@@ -4,7 +4,7 @@ namespace ActorPool.Supervision;
 
 /// <summary>What the pool's supervisor needs from <see cref="PoolOptions"/> and the merged configuration.</summary>
 internal sealed record SupervisorSettings(
-    int Processes,
+    FleetSizing Sizing,
     int ChildConcurrency,
     int MaxTasksPerChild,
     int MaxCrashRetries,
@@ -16,8 +16,9 @@ internal sealed record SupervisorSettings(
     TimeSpan? TaskTimeout,
     TimeSpan TaskTimeoutGrace,
     byte[]? Certificate,
-    IReadOnlyDictionary<string, string> ChildEnvironment,
-    TimeSpan IdleTrimDelay)
+    TimeSpan IdleTrimDelay,
+    TimeSpan? MaxChildLifetime,
+    long MaxMemoryPerChild)
 {
     /// <summary>Children whose launch or initializer fails this many times in a row end the pool instead of respawning.</summary>
     public const int MaxConsecutiveStartFailures = 3;
@@ -27,5 +28,6 @@ internal sealed record SupervisorSettings(
     /// the child, so that a child never idles for the round trip between one task's end and the next task's
     /// arrival. Without the extra when TaskTimeout is set, because its clock starts when the task is placed.
     /// </summary>
-    public int InFlightPerChild => TaskTimeout is null ? (int)Math.Min(2L * ChildConcurrency, int.MaxValue) : ChildConcurrency;
+    public static int InFlightPerChild(int childConcurrency, TimeSpan? taskTimeout) =>
+        taskTimeout is null ? (int)Math.Min(2L * childConcurrency, int.MaxValue) : childConcurrency;
 }

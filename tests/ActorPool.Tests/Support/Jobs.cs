@@ -40,6 +40,39 @@ public static class Jobs
 
     public static int FullCollections() => GC.CollectionCount(GC.MaxGeneration);
 
+    private static readonly List<byte[]> s_held = [];
+
+    /// <summary>Allocates and touches <paramref name="megabytes"/> MiB that the child keeps for good; returns the child's pid.</summary>
+    public static int HoldMemory(int megabytes)
+    {
+        for (var i = 0; i < megabytes; i++)
+        {
+            var block = new byte[1024 * 1024];
+            Array.Fill(block, (byte)1);
+            lock (s_held)
+                s_held.Add(block);
+        }
+        return Environment.ProcessId;
+    }
+
+    /// <summary>Records this child's pid in <paramref name="directory"/>, then returns it once <paramref name="gate"/> exists.</summary>
+    public static async Task<int> RecordPidThenWaitForGateAsync(string directory, string gate)
+    {
+        await File.WriteAllTextAsync(Path.Combine(directory, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)), "");
+        while (!File.Exists(gate))
+            await Task.Delay(10);
+        return Environment.ProcessId;
+    }
+
+    /// <summary>Marks <paramref name="gate"/>.started, waits until <paramref name="gate"/> exists, and returns the child's pid.</summary>
+    public static async Task<int> PidWhenGateOpensAsync(string gate)
+    {
+        await File.WriteAllTextAsync(gate + ".started", "");
+        while (!File.Exists(gate))
+            await Task.Delay(10);
+        return Environment.ProcessId;
+    }
+
     public static int Twice(int x) => 2 * x;
 
     public static async ValueTask<string> Join3Async(string a, int b, bool c)

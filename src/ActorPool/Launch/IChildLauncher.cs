@@ -1,0 +1,29 @@
+using Akka.Actor;
+
+namespace ActorPool.Launch;
+
+/// <summary>Starts a pool's child processes; the supervisor's only way to make one, so that tests can give it fakes.</summary>
+internal interface IChildLauncher
+{
+    /// <summary>
+    /// Starts a child. <paramref name="owner"/> receives <see cref="ChildLaunched"/> once the child's ActorSystem
+    /// listens, and <see cref="ChildExited"/> when the process ends, whatever the cause.
+    /// </summary>
+    IChildHandle Start(int childId, ChildBootstrap bootstrap, IActorRef owner);
+}
+
+/// <summary>The parent's side of one child process.</summary>
+internal interface IChildHandle : IDisposable
+{
+    int ChildId { get; }
+
+    int Pid { get; }
+
+    bool HasExited { get; }
+
+    /// <summary>Asks the child to exit once it has nothing left to do (closes its standard input).</summary>
+    void RequestExit();
+
+    /// <summary>Ends the child at once (SIGKILL on Unix).</summary>
+    void Kill();
+}

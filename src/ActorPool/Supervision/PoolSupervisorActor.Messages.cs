@@ -1,0 +1,38 @@
+namespace ActorPool.Supervision;
+
+// The supervisor's messages to itself.
+internal sealed partial class PoolSupervisorActor
+{
+    private sealed record TaskTimedOut(long TaskId, int Attempt);
+
+    private sealed record EnforceTimeout(long TaskId);
+
+    private sealed record LifetimeReached(int ChildId);
+
+    private sealed class DispatchQueued
+    {
+        public static readonly DispatchQueued Instance = new();
+
+        private DispatchQueued()
+        {
+        }
+    }
+
+    private sealed class StartTimedOut
+    {
+        public static readonly StartTimedOut Instance = new();
+
+        private StartTimedOut()
+        {
+        }
+    }
+
+    private sealed class ShrinkTick
+    {
+        public static readonly ShrinkTick Instance = new();
+
+        private ShrinkTick()
+        {
+        }
+    }
+}
