@@ -106,7 +106,14 @@ internal static class MapPipeline
     }
 
     /// <summary>A lazy async view of a synchronous source.</summary>
-    public static async IAsyncEnumerable<T> ToAsync<T>(IEnumerable<T> source, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is null (thrown at once, not when enumerated).</exception>
+    public static IAsyncEnumerable<T> ToAsync<T>(IEnumerable<T> source)
+    {
+        ArgumentNullException.ThrowIfNull(source, "items");
+        return ToAsyncCore(source);
+    }
+
+    private static async IAsyncEnumerable<T> ToAsyncCore<T>(IEnumerable<T> source, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         foreach (var item in source)
         {

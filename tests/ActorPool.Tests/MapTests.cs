@@ -72,6 +72,17 @@ public sealed class MapTests : IAsyncLifetime
     }
 
     [Fact]
+    public void MapStarMapMapUnordered_NullItems_ThrowArgumentNullExceptionAtTheCall()
+    {
+        var pool = _scope.Pool;
+        Assert.Equal("items", Assert.Throws<ArgumentNullException>(() => pool.Map(Jobs.SquareAsync, (IEnumerable<int>)null!)).ParamName);
+        Assert.Equal("items", Assert.Throws<ArgumentNullException>(() => pool.Map(Jobs.SquareAsync, (IAsyncEnumerable<int>)null!)).ParamName);
+        Assert.Equal("items", Assert.Throws<ArgumentNullException>(() => pool.MapUnordered(Jobs.SquareAsync, (IEnumerable<int>)null!)).ParamName);
+        Assert.Equal("items", Assert.Throws<ArgumentNullException>(() => pool.StarMap(Jobs.Add, (IEnumerable<(int, int)>)null!)).ParamName);
+        Assert.Equal("fn", Assert.Throws<ArgumentNullException>(() => pool.Map((Func<int, Task<int>>)null!, [1])).ParamName);
+    }
+
+    [Fact]
     public async Task MapUnordered_YieldsInCompletionOrder()
     {
         var delays = new[] { 900, 1, 600, 300 };

@@ -22,6 +22,31 @@ public sealed class RouterTests
     }
 
     [Fact]
+    public async Task RouterAsk_MessageItCannotRun_FailsAtOnceNamingIt()
+    {
+        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1 });
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<NotSupportedException>(() => scope.Pool.Router.Ask<int>("hello", AskTimeout));
+
+        Assert.Contains("System.String", error.Message);
+        Assert.True(watch.Elapsed < AskTimeout / 2, $"the refusal took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task RouterAsk_AfterDispose_FailsAtOnce()
+    {
+        var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1 });
+        var router = scope.Pool.Router;
+        await scope.DisposeAsync();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => router.Ask<int>(Invoke.Create(Jobs.SquareAsync, 2), AskTimeout));
+
+        Assert.True(watch.Elapsed < AskTimeout / 2, $"the refusal took {watch.Elapsed}");
+    }
+
+    [Fact]
     public async Task RouterAsk_TaskThrows_FaultsWithProxyException()
     {
         await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1 });
