@@ -16,5 +16,6 @@ public sealed partial class Invoke
 
     internal byte[] Call { get; }
 
-    private static Invoke From(Delegate fn, params object?[] args) => new(PreparedFunction.Prepare(fn, nameof(fn)).Encode(args));
+    // Made without a pool, so checked against ActorPool's default settings; the child that runs it decodes it with its own.
+    private static Invoke From(Delegate fn, params object?[] args) => new(PreparedFunction.Prepare(fn, nameof(fn)).Encode(args, Serialization.PayloadCodec.Default));
 }

@@ -3,6 +3,7 @@ using Akka.Event;
 using ActorPool.Configuration;
 using ActorPool.Functions;
 using ActorPool.Launch;
+using ActorPool.Routing;
 using ActorPool.Security;
 using ActorPool.Serialization;
 using ActorPool.Supervision;
@@ -25,6 +26,7 @@ public sealed partial class ProcessPool : IAsyncDisposable
 
     private readonly ActorSystem _system;
     private readonly IActorRef _supervisor;
+    private readonly PayloadCodec _codec;
     private readonly ChildRegistry _registry;
     private readonly Task _childrenExited;
     private readonly PoolOptions _options;
@@ -33,11 +35,12 @@ public sealed partial class ProcessPool : IAsyncDisposable
     private int _state;
 
     private ProcessPool(
-        ActorSystem system, IActorRef supervisor, IActorRef router, ChildRegistry registry, Task childrenExited, PoolOptions options, PoolSettings settings)
+        ActorSystem system, PayloadCodec codec, IActorRef supervisor, IActorRef router, ChildRegistry registry, Task childrenExited, PoolOptions options, PoolSettings settings)
     {
         _system = system;
+        _codec = codec;
         _supervisor = supervisor;
-        Router = router;
+        Router = new RouterGate((IInternalActorRef)router, Refusal);
         _registry = registry;
         _childrenExited = childrenExited;
         _options = options;
@@ -83,6 +86,21 @@ public sealed partial class ProcessPool : IAsyncDisposable
         var config = PoolConfig.Merge(options.Config);
         var settings = PoolSettings.From(config);
         var certificate = settings.Tls ? FamilyCertificate.Credential : null;
+        var initializer = options.Initializer is { } init ? PreparedFunction.Prepare(init, nameof(options.Initializer)) : null;
+        var exceptionHandler = options.ExceptionHandler is { } handler ? PreparedFunction.Prepare(handler, nameof(options.ExceptionHandler)) : null;
+        var system = RemoteSetup.Start("actorpool", config, certificate);
+        var codec = PayloadCodec.For(system);
+        byte[]? initializerCall, exceptionHandlerCall;
+        try
+        {
+            initializerCall = initializer?.Encode(options.InitArgs, codec);
+            exceptionHandlerCall = exceptionHandler?.Encode([], codec);
+        }
+        catch (Exception)
+        {
+            await system.Terminate().ConfigureAwait(false);
+            throw;
+        }
         var taskTimeout = options.TaskTimeout is { } limit && limit != Timeout.InfiniteTimeSpan ? limit : (TimeSpan?)null;
         var sizing = new FleetSizing(
             options.MinProcesses ?? options.Processes,
@@ -96,8 +114,8 @@ public sealed partial class ProcessPool : IAsyncDisposable
             options.MaxTasksPerChild,
             options.MaxCrashRetries,
             options.SupervisorStrategy,
-            options.Initializer is { } init ? PreparedFunction.Prepare(init, nameof(options.Initializer)).Encode(options.InitArgs) : null,
-            options.ExceptionHandler is { } handler ? PreparedFunction.Prepare(handler, nameof(options.ExceptionHandler)).Encode([]) : null,
+            initializerCall,
+            exceptionHandlerCall,
             options.Config?.ToString(includeFallback: true) ?? string.Empty,
             settings.ChildStartTimeout,
             taskTimeout,
@@ -107,8 +125,6 @@ public sealed partial class ProcessPool : IAsyncDisposable
             options.MaxChildLifetime,
             options.MaxMemoryPerChild ?? 0);
 
-        var system = RemoteSetup.Start("actorpool", config, certificate);
-        PayloadCodec.Attach(system);
         if (certificate is null)
         {
             system.Log.Warning(
@@ -123,7 +139,7 @@ public sealed partial class ProcessPool : IAsyncDisposable
         try
         {
             var pool = await started.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return new ProcessPool(system, supervisor, pool.Router, registry, exited.Task, options, settings);
+            return new ProcessPool(system, codec, supervisor, pool.Router, registry, exited.Task, options, settings);
         }
         catch (Exception)
         {
@@ -190,7 +206,7 @@ public sealed partial class ProcessPool : IAsyncDisposable
         }
     }
 
-    private static byte[] Encode(Delegate fn, object?[] args) => PreparedFunction.Prepare(fn, nameof(fn)).Encode(args);
+    private byte[] Encode(Delegate fn, object?[] args) => PreparedFunction.Prepare(fn, nameof(fn)).Encode(args, _codec);
 
     private Task RunVoidAsync(byte[] call, CancellationToken cancellationToken) => RunAsync<object?>(call, cancellationToken);
 
@@ -210,7 +226,7 @@ public sealed partial class ProcessPool : IAsyncDisposable
         var result = cancellationToken.CanBeCanceled
             ? await WaitAsync(id, completion, cancellationToken).ConfigureAwait(false)
             : await completion.Task.ConfigureAwait(false);
-        return (R)PayloadCodec.Deserialize(result)!;
+        return (R)_codec.Deserialize(result)!;
     }
 
     private async Task<byte[]> WaitAsync(long id, TaskCompletionSource<byte[]> completion, CancellationToken cancellationToken)
@@ -229,12 +245,15 @@ public sealed partial class ProcessPool : IAsyncDisposable
 
     private void EnsureOpen()
     {
-        switch (Volatile.Read(ref _state))
-        {
-            case Closed:
-                throw new InvalidOperationException("The pool is closed and takes no new tasks.");
-            case Terminated:
-                throw new InvalidOperationException("The pool is terminated and takes no new tasks.");
-        }
+        if (Refusal() is { } closed)
+            throw closed;
     }
+
+    /// <summary>Why the pool takes no new task, or null while it does.</summary>
+    private InvalidOperationException? Refusal() => Volatile.Read(ref _state) switch
+    {
+        Closed => new InvalidOperationException("The pool is closed and takes no new tasks."),
+        Terminated => new InvalidOperationException("The pool is terminated and takes no new tasks."),
+        _ => null,
+    };
 }

@@ -21,6 +21,28 @@ public sealed class ExceptionTests
     }
 
     [Fact]
+    public async Task ExceptionWhoseDescriptionsThrow_EveryKindOfCall_EndsWithAProxyExceptionNamingItsType()
+    {
+        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1 });
+        var limit = TimeSpan.FromSeconds(60);
+
+        var applied = await Assert.ThrowsAsync<ProxyException>(() => scope.Pool.ApplyAsync(Jobs.ThrowPoisoned, 1).WaitAsync(limit));
+        var asked = await Assert.ThrowsAsync<ProxyException>(
+            () => Akka.Actor.Futures.Ask<int>(scope.Pool.Router, Invoke.Create(Jobs.ThrowPoisoned, 2), limit));
+        await using var worker = Worker.Start(Jobs.ThrowPoisoned, 3);
+        var ran = await Assert.ThrowsAsync<ProxyException>(() => worker.Result.WaitAsync(limit));
+
+        foreach (var error in new[] { applied, asked, ran })
+        {
+            Assert.Equal(typeof(PoisonedException).FullName, error.RemoteType);
+            Assert.Contains("could not be read", error.RemoteMessage);
+            Assert.Null(error.InnerException);
+        }
+        Assert.Equal(1, worker.ExitCode);
+        Assert.Equal(16, await scope.Pool.ApplyAsync(Jobs.SquareAsync, 4));
+    }
+
+    [Fact]
     public async Task ApplyAsync_UserExceptionType_IsRecreatedWithItsState()
     {
         await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1 });

@@ -57,6 +57,29 @@ public sealed class SerializationTests
     }
 
     [Fact]
+    public async Task TwoPoolsInOneProcess_DifferentLimitsAndDenyLists_EachKeepsItsOwn()
+    {
+        var strict = ConfigurationFactory.ParseString("""
+            actorpool.max-payload-size = 1MiB
+            actorpool.serialization.hyperion.denied-type-prefixes = ["ActorPool.Tests.Support.Order"]
+            """);
+        await using var strictScope = await TestPool.StartAsync(new PoolOptions { Processes = 1, Config = strict });
+        var relaxed = await TestPool.StartAsync(new PoolOptions { Processes = 1 });
+        var big = new byte[2 * 1024 * 1024];
+        var order = new Order(Guid.NewGuid(), "ada", [new OrderLine("a", 1, 1m)], []);
+
+        // Started last, the relaxed pool changes nothing for the strict one, and the other way round.
+        Assert.Throws<ArgumentException>(() => { _ = strictScope.Pool.ApplyAsync(Jobs.Reverse, big); });
+        await Assert.ThrowsAsync<ProxyException>(() => strictScope.Pool.ApplyAsync(Jobs.EchoOrder, order));
+        Assert.Equal(big.Length, (await relaxed.Pool.ApplyAsync(Jobs.Reverse, big)).Length);
+        Assert.Equal(2, (await relaxed.Pool.ApplyAsync(Jobs.EchoOrder, order)).Lines.Length);
+
+        // Nor does its end.
+        await relaxed.DisposeAsync();
+        Assert.Throws<ArgumentException>(() => { _ = strictScope.Pool.ApplyAsync(Jobs.Reverse, big); });
+    }
+
+    [Fact]
     public void ReferenceConfig_BindsActorPoolMessagesAndObjectToHyperion()
     {
         using var system = ActorSystem.Create("binding", Configuration.PoolConfig.Merge(null));

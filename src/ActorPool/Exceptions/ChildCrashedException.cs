@@ -28,5 +28,5 @@ public class ChildCrashedException : ProxyException
     /// <summary>How many times the task was started before the pool gave up.</summary>
     public int Attempts { get; }
 
-    internal override ProxyExceptionSurrogate ToSurrogate() => new(ToError(), Crashed: true, ExitCode, Attempts);
+    internal override ProxyExceptionSurrogate ToSurrogate(PayloadCodec codec) => new(ToError(codec), Crashed: true, ExitCode, Attempts);
 }

@@ -48,16 +48,16 @@ public class ProxyException : Exception
     /// <summary>Process id of the child that raised the exception.</summary>
     public int ChildPid { get; }
 
-    internal static ProxyException From(RemoteError error) =>
-        new(error.Type, error.Message, error.StackTrace, error.ChildPid, error.TryRecreate());
+    internal static ProxyException From(RemoteError error, PayloadCodec codec) =>
+        new(error.Type, error.Message, error.StackTrace, error.ChildPid, error.TryRecreate(codec));
 
-    internal RemoteError ToError() => new(RemoteType, RemoteMessage, RemoteStackTrace, ChildPid, PayloadCodec.TrySerialize(InnerException));
+    internal RemoteError ToError(PayloadCodec codec) => new(RemoteType, RemoteMessage, RemoteStackTrace, ChildPid, codec.TrySerialize(InnerException));
 
-    internal virtual ProxyExceptionSurrogate ToSurrogate() => new(ToError(), Crashed: false, ExitCode: null, Attempts: 0);
+    internal virtual ProxyExceptionSurrogate ToSurrogate(PayloadCodec codec) => new(ToError(codec), Crashed: false, ExitCode: null, Attempts: 0);
 
-    internal static ProxyException FromSurrogate(ProxyExceptionSurrogate surrogate) => surrogate.Crashed
+    internal static ProxyException FromSurrogate(ProxyExceptionSurrogate surrogate, PayloadCodec codec) => surrogate.Crashed
         ? new ChildCrashedException(surrogate.Error.ChildPid, surrogate.ExitCode, surrogate.Attempts)
-        : From(surrogate.Error);
+        : From(surrogate.Error, codec);
 
     private static string BuildMessage(string remoteType, string remoteMessage, int childPid) =>
         $"{remoteType} in child process {childPid}: {remoteMessage}";

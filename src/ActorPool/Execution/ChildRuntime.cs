@@ -20,6 +20,7 @@ internal static class ChildRuntime
     private static Task? s_initialized;
     private static TaskCall? s_exceptionHandler;
     private static IdleTrim? s_idleTrim;
+    private static ExtendedActorSystem? s_system;
 
     public static int Pid { get; } = Environment.ProcessId;
 
@@ -27,7 +28,18 @@ internal static class ChildRuntime
     public static OutcomeOutbox Outbox { get; } = new();
 
     /// <summary>The child's ActorSystem; null outside a child process.</summary>
-    public static ExtendedActorSystem? System { get; set; }
+    public static ExtendedActorSystem? System
+    {
+        get => s_system;
+        set
+        {
+            s_system = value;
+            Codec = value is null ? PayloadCodec.Default : PayloadCodec.For(value);
+        }
+    }
+
+    /// <summary>The payload codec of the child's ActorSystem, with the pool's settings.</summary>
+    public static PayloadCodec Codec { get; private set; } = PayloadCodec.Default;
 
     /// <summary>Applies the settings of the first runner; runs the initializer once.</summary>
     public static Task EnsureInitializedAsync(RunnerSettings settings)
@@ -40,7 +52,7 @@ internal static class ChildRuntime
             s_gate = new SemaphoreSlim(settings.ChildConcurrency);
             Admissions = new ChildAdmissions(settings.MaxTasksPerChild);
             if (settings.ExceptionHandler is { } handler)
-                s_exceptionHandler = (TaskCall)PayloadCodec.Deserialize(handler)!;
+                s_exceptionHandler = (TaskCall)Codec.Deserialize(handler)!;
             s_initialized = settings.Initializer is { } init ? Task.Run(() => RunInitializerAsync(init)) : Task.CompletedTask;
             s_idleTrim = new IdleTrim(settings.IdleTrimDelay, static () => Admissions.Idle);
             s_initialized.ContinueWith(static _ => s_idleTrim?.BecameIdle(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -50,7 +62,7 @@ internal static class ChildRuntime
 
     private static Task RunInitializerAsync(byte[] initializer)
     {
-        var call = (TaskCall)PayloadCodec.Deserialize(initializer)!;
+        var call = (TaskCall)Codec.Deserialize(initializer)!;
         return TaskInvoker.For(call.Method).InvokeAsync(call, CancellationToken.None);
     }
 
@@ -83,7 +95,7 @@ internal static class ChildRuntime
         {
             await gate.WaitAsync(cancellation.Token).ConfigureAwait(false);
             entered = true;
-            var call = (TaskCall)PayloadCodec.Deserialize(callBytes)!;
+            var call = (TaskCall)Codec.Deserialize(callBytes)!;
             return await TaskInvoker.For(call.Method).InvokeAsync(call, cancellation.Token).ConfigureAwait(false);
         }
         finally

@@ -45,8 +45,8 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
                 break;
             case Status.Failure failure:
                 var error = failure.Cause is AggregateException { InnerException: { } inner } ? inner : failure.Cause;
-                _log.Error(error, "The pool's Initializer threw in child {0}", ChildRuntime.Pid);
-                Context.Parent.Tell(new RunnerInitFailed(_settings.ChildId, RemoteError.From(error, ChildRuntime.Pid)));
+                _log.Error("The pool's Initializer threw in child {0}: {1}", ChildRuntime.Pid, RemoteError.Describe(error));
+                Context.Parent.Tell(new RunnerInitFailed(_settings.ChildId, RemoteError.From(error, ChildRuntime.Pid, ChildRuntime.Codec)));
                 break;
             default:
                 Stash.Stash();
@@ -123,7 +123,7 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
             catch (Exception e)
             {
                 var handlerFailure = HandleException(e);
-                Report(new TaskFaulted(run.TaskId, RemoteError.From(e, ChildRuntime.Pid)), parent, self);
+                Report(new TaskFaulted(run.TaskId, RemoteError.From(e, ChildRuntime.Pid, ChildRuntime.Codec)), parent, self);
                 ReportHandlerFailure(handlerFailure, self);
             }
         });
@@ -160,7 +160,7 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
             catch (Exception e)
             {
                 var handlerFailure = HandleException(e);
-                Reply(replyTo, new Status.Failure(ProxyException.From(RemoteError.From(e, ChildRuntime.Pid))), parent, self);
+                Reply(replyTo, new Status.Failure(ProxyException.From(RemoteError.From(e, ChildRuntime.Pid, ChildRuntime.Codec), ChildRuntime.Codec)), parent, self);
                 ReportHandlerFailure(handlerFailure, self);
             }
         });
@@ -215,26 +215,10 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
             self.Tell(new ExceptionHandlerFailed(handlerFailure));
     }
 
-    private static byte[] SerializeResult(object? result)
-    {
-        byte[] bytes;
-        try
-        {
-            Functions.CaptureInspector.EnsureCanTravel(result, "result", nameof(result));
-            bytes = PayloadCodec.Serialize(result);
-        }
-        catch (Exception e)
-        {
-            throw new ResultNotSerializableException(
-                $"The task's result of type {result?.GetType().FullName} cannot be serialized: {e.Message}", e);
-        }
-        if (bytes.LongLength > PayloadCodec.MaxPayloadSize)
-        {
-            throw new ResultNotSerializableException(
-                $"The task's result of type {result?.GetType().FullName} serializes to {bytes.LongLength} bytes, over actorpool.max-payload-size ({PayloadCodec.MaxPayloadSize} bytes).");
-        }
-        return bytes;
-    }
+    private static byte[] SerializeResult(object? result) =>
+        ChildRuntime.Codec.TryEncode(result, "The task's result", out var bytes) is { } error
+            ? throw new ResultNotSerializableException(error)
+            : bytes;
 
     private sealed class Initialized
     {

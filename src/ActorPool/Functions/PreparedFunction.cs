@@ -6,8 +6,6 @@ namespace ActorPool.Functions;
 /// <summary>A task function checked once for travel; encodes calls of it with any arguments.</summary>
 internal sealed class PreparedFunction
 {
-    private static readonly ConcurrentDictionary<Type, bool> s_verifiedTargets = new();
-
     private readonly MethodRef _method;
     private readonly object? _target;
     private readonly string _paramName;
@@ -28,43 +26,43 @@ internal sealed class PreparedFunction
     }
 
     /// <summary>Serializes a call with <paramref name="args"/>; throws <see cref="ArgumentException"/> when it cannot travel.</summary>
-    public byte[] Encode(object?[] args)
+    public byte[] Encode(object?[] args, PayloadCodec codec)
     {
         for (var i = 0; i < args.Length; i++)
             CaptureInspector.EnsureCanTravel(args[i], $"argument {i + 1}", "args");
         byte[] bytes;
         try
         {
-            bytes = PayloadCodec.Serialize(new TaskCall(_method, _target, args));
+            bytes = codec.Serialize(new TaskCall(_method, _target, args));
         }
         catch (Exception e)
         {
             throw new ArgumentException($"The task function or its arguments cannot be serialized: {e.Message}", _paramName, e);
         }
-        if (bytes.LongLength > PayloadCodec.MaxPayloadSize)
+        if (bytes.LongLength > codec.MaxPayloadSize)
         {
             throw new ArgumentException(
-                $"The task call serializes to {bytes.LongLength} bytes, over actorpool.max-payload-size ({PayloadCodec.MaxPayloadSize} bytes).",
+                $"The task call serializes to {bytes.LongLength} bytes, over actorpool.max-payload-size ({codec.MaxPayloadSize} bytes).",
                 _paramName);
         }
-        VerifyTargetOnce(bytes);
+        VerifyTargetOnce(bytes, codec);
         return bytes;
     }
 
     // A closure whose state Hyperion writes but cannot read back fails here once per closure type, not in a child.
-    private void VerifyTargetOnce(byte[] bytes)
+    private void VerifyTargetOnce(byte[] bytes, PayloadCodec codec)
     {
-        if (_target is null || s_verifiedTargets.ContainsKey(_target.GetType()))
+        if (_target is null || codec.VerifiedClosureTypes.ContainsKey(_target.GetType()))
             return;
         try
         {
-            PayloadCodec.Deserialize(bytes);
+            codec.Deserialize(bytes);
         }
         catch (Exception e)
         {
             throw new ArgumentException(
                 $"The captured state of type {_target.GetType().FullName} cannot be read back after serialization: {e.Message}", _paramName, e);
         }
-        s_verifiedTargets.TryAdd(_target.GetType(), true);
+        codec.VerifiedClosureTypes.TryAdd(_target.GetType(), true);
     }
 }

@@ -29,7 +29,6 @@ internal static class ChildEntryPoint
         // a cost of every child start.
         DotNetty.Common.Internal.Logging.InternalLoggerFactory.DefaultFactory = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
         var system = Security.RemoteSetup.Start($"actorpool-child-{bootstrap.ChildId}", config, bootstrap.Tls ? bootstrap.Certificate : null);
-        PayloadCodec.Attach(system);
         Execution.ChildRuntime.System = system;
         Console.Out.WriteLine($"{ChildHandle.ReadyPrefix}{system.Provider.DefaultAddress} {Akka.Remote.AddressUidExtension.Uid(system)}");
         Console.Out.Flush();

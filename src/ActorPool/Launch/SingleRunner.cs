@@ -21,6 +21,9 @@ internal static class SingleRunner
     /// <summary>Exit code of a child ended by Terminate: 128 + SIGTERM, as a shell reports it.</summary>
     public const int TerminatedExitCode = 143;
 
+    // A ChildProcess is started without a pool: its parent encodes with ActorPool's default settings, and so does it.
+    private static PayloadCodec Codec => PayloadCodec.Default;
+
     public static async Task<int> RunAsync(SingleCall single, TextReader stdin)
     {
         using var termination = new CancellationTokenSource();
@@ -36,20 +39,21 @@ internal static class SingleRunner
             if (single.Initializer is { } initializer)
                 await InvokeAsync(initializer, CancellationToken.None).ConfigureAwait(false);
             var result = await InvokeAsync(single.Target, termination.Token).ConfigureAwait(false);
-            CaptureInspector.EnsureCanTravel(result, "result", nameof(result));
-            Write(ResultPrefix, PayloadCodec.Serialize(result));
+            if (Codec.TryEncode(result, "The target's result", out var bytes) is { } refusal)
+                throw new Execution.ResultNotSerializableException(refusal);
+            Write(ResultPrefix, bytes);
             return 0;
         }
         catch (Exception e)
         {
-            Write(ErrorPrefix, PayloadCodec.Serialize(RemoteError.From(e, Environment.ProcessId)));
+            Write(ErrorPrefix, Codec.Serialize(RemoteError.From(e, Environment.ProcessId, Codec)));
             return termination.IsCancellationRequested && e is OperationCanceledException ? TerminatedExitCode : FaultedExitCode;
         }
     }
 
     private static Task<object?> InvokeAsync(byte[] bytes, CancellationToken cancellationToken)
     {
-        var call = (TaskCall)PayloadCodec.Deserialize(bytes)!;
+        var call = (TaskCall)Codec.Deserialize(bytes)!;
         return TaskInvoker.For(call.Method).InvokeAsync(call, cancellationToken);
     }
 

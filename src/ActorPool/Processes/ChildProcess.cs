@@ -30,8 +30,9 @@ public partial class ChildProcess : IAsyncDisposable
     {
         options ??= new ChildProcessOptions();
         options.Validate();
-        var call = PreparedFunction.Prepare(target, nameof(target)).Encode(args);
-        var initializer = options.Initializer is { } init ? PreparedFunction.Prepare(init, nameof(options.Initializer)).Encode(options.InitArgs) : null;
+        var codec = PayloadCodec.Default;
+        var call = PreparedFunction.Prepare(target, nameof(target)).Encode(args, codec);
+        var initializer = options.Initializer is { } init ? PreparedFunction.Prepare(init, nameof(options.Initializer)).Encode(options.InitArgs, codec) : null;
         var number = Interlocked.Increment(ref s_count);
         Name = options.Name ?? $"ChildProcess-{number}";
         _terminateGrace = options.TerminateGrace;
@@ -135,12 +136,12 @@ public partial class ChildProcess : IAsyncDisposable
             outcome = _resultLine is { } result
                 ? new ChildOutcome(exitCode, Convert.FromBase64String(result), null)
                 : _errorLine is { } error
-                    ? new ChildOutcome(exitCode, null, (RemoteError)PayloadCodec.Deserialize(Convert.FromBase64String(error))!)
+                    ? new ChildOutcome(exitCode, null, (RemoteError)PayloadCodec.Default.Deserialize(Convert.FromBase64String(error))!)
                     : new ChildOutcome(exitCode, null, null);
         }
         catch (Exception e)
         {
-            outcome = new ChildOutcome(exitCode, null, RemoteError.From(e, Pid));
+            outcome = new ChildOutcome(exitCode, null, RemoteError.From(e, Pid, PayloadCodec.Default));
         }
         _outcome.TrySetResult(outcome);
     }

@@ -26,9 +26,9 @@ public sealed class Worker<R> : ChildProcess
     {
         var outcome = await Outcome.ConfigureAwait(false);
         if (outcome.Result is { } result)
-            return (R)PayloadCodec.Deserialize(result)!;
+            return (R)PayloadCodec.Default.Deserialize(result)!;
         if (outcome.Error is { } error)
-            throw ProxyException.From(error);
+            throw ProxyException.From(error, PayloadCodec.Default);
         throw new ChildCrashedException(Pid, outcome.ExitCode, attempts: 1);
     }
 }

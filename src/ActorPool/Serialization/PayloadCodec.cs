@@ -1,44 +1,89 @@
 using Akka.Actor;
+using ActorPool.Configuration;
+using ActorPool.Functions;
 
 namespace ActorPool.Serialization;
 
 /// <summary>
-/// Turns task calls, results and exceptions into bytes in the caller's own thread, so that a payload that
-/// cannot travel fails where it was made instead of being dropped inside Akka.Remote.
+/// Turns task calls, results, exceptions and shared-primitive items into bytes and back with the settings of one
+/// ActorSystem (one pool, one child, one process's shared-primitive host): its Hyperion deny list and its
+/// <c>actorpool.max-payload-size</c>. Payloads are encoded in the caller's own thread, so that one that cannot travel
+/// fails where it was made instead of being dropped inside Akka.Remote.
 /// </summary>
-internal static class PayloadCodec
+/// <remarks>
+/// Each system has its own (<see cref="For"/>), so that two pools in one process keep their own settings;
+/// <see cref="Default"/> has ActorPool's reference settings, for what is encoded without a pool (an
+/// <see cref="Invoke"/>, a <see cref="ChildProcess"/>'s target).
+/// </remarks>
+internal sealed class PayloadCodec : IExtension
 {
-    private static volatile Codec? s_current;
-
-    /// <summary>The largest payload, in bytes, that may be sent each way (<c>actorpool.max-payload-size</c>).</summary>
-    public static long MaxPayloadSize { get; private set; } = Configuration.PoolSettings.From(Configuration.ReferenceConfig.Load()).MaxPayloadSize;
-
-    /// <summary>Uses <paramref name="system"/>'s settings and its Hyperion serializer, and resolves actor references through it.</summary>
-    public static void Attach(ExtendedActorSystem system)
+    private static readonly Lazy<PayloadCodec> s_default = new(() =>
     {
-        // The system's own serializer already holds a Hyperion instance with these settings; building another costs a
-        // child start its share of Hyperion's set-up.
-        var hyperion = system.Serialization.FindSerializerForType(typeof(object)) is HyperionSerializer bound
-            ? bound.Hyperion
-            : HyperionFactory.Create(HyperionSettings.From(system.Settings.Config), () => system);
-        s_current = new Codec(hyperion);
-        MaxPayloadSize = Configuration.PoolSettings.From(system.Settings.Config).MaxPayloadSize;
+        var reference = ReferenceConfig.Load();
+        return new PayloadCodec(HyperionFactory.Create(HyperionSettings.From(reference), static () => null), PoolSettings.From(reference).MaxPayloadSize);
+    });
+
+    private readonly Hyperion.Serializer _hyperion;
+
+    public PayloadCodec(Hyperion.Serializer hyperion, long maxPayloadSize)
+    {
+        _hyperion = hyperion;
+        MaxPayloadSize = maxPayloadSize;
     }
 
-    public static byte[] Serialize(object? value) => Current.Serialize(value);
+    /// <summary>ActorPool's reference settings, with no ActorSystem to resolve actor references through.</summary>
+    public static PayloadCodec Default => s_default.Value;
 
-    public static object? Deserialize(byte[] bytes) => Current.Deserialize(bytes);
+    /// <summary>The largest payload, in bytes, that may be sent each way (<c>actorpool.max-payload-size</c>).</summary>
+    public long MaxPayloadSize { get; }
 
-    private static Codec Current => s_current ?? InitDefault();
+    /// <summary>Closure types whose captured state this codec was seen to read back (checked once each).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<Type, bool> VerifiedClosureTypes { get; } = new();
 
-    private static Codec InitDefault()
+    /// <summary>The codec of <paramref name="system"/>, made on first use from its configuration.</summary>
+    public static PayloadCodec For(ActorSystem system) => system.WithExtension<PayloadCodec, PayloadCodecExtension>();
+
+    /// <summary>
+    /// Checks that <paramref name="value"/> can travel, serializes it and checks its size. Returns null when all is
+    /// well, else why not (the caller throws the exception its own callers expect).
+    /// </summary>
+    public string? TryEncode(object? value, string what, out byte[] bytes)
     {
-        Interlocked.CompareExchange(ref s_current, new Codec(HyperionFactory.Create(HyperionSettings.Default, static () => null)), null);
-        return s_current;
+        bytes = [];
+        try
+        {
+            CaptureInspector.EnsureCanTravel(value, what, what);
+            bytes = Serialize(value);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return $"{what} of type {value?.GetType().FullName} cannot be serialized: {e.Message}";
+        }
+        if (bytes.LongLength > MaxPayloadSize)
+            return $"{what} of type {value?.GetType().FullName} serializes to {bytes.LongLength} bytes, over actorpool.max-payload-size ({MaxPayloadSize} bytes).";
+        return null;
+    }
+
+    // Hyperion does not take a null root, so null travels as no bytes at all.
+    public byte[] Serialize(object? value)
+    {
+        if (value is null)
+            return [];
+        using var stream = new MemoryStream();
+        _hyperion.Serialize(value, stream);
+        return stream.ToArray();
+    }
+
+    public object? Deserialize(byte[] bytes)
+    {
+        if (bytes.Length == 0)
+            return null;
+        using var stream = new MemoryStream(bytes, writable: false);
+        return _hyperion.Deserialize<object?>(stream);
     }
 
     /// <summary>Serializes <paramref name="value"/>, or returns null when it cannot be.</summary>
-    public static byte[]? TrySerialize(object? value)
+    public byte[]? TrySerialize(object? value)
     {
         try
         {
@@ -49,27 +94,19 @@ internal static class PayloadCodec
             return null;
         }
     }
+}
 
-    private sealed class Codec(Hyperion.Serializer hyperion)
+/// <summary>Makes each ActorSystem's <see cref="PayloadCodec"/>: its settings, and the Hyperion instance its serializer already holds.</summary>
+internal sealed class PayloadCodecExtension : ExtensionIdProvider<PayloadCodec>
+{
+    public override PayloadCodec CreateExtension(ExtendedActorSystem system)
     {
-        private readonly Hyperion.Serializer _hyperion = hyperion;
-
-        // Hyperion does not take a null root, so null travels as no bytes at all.
-        public byte[] Serialize(object? value)
-        {
-            if (value is null)
-                return [];
-            using var stream = new MemoryStream();
-            _hyperion.Serialize(value!, stream);
-            return stream.ToArray();
-        }
-
-        public object? Deserialize(byte[] bytes)
-        {
-            if (bytes.Length == 0)
-                return null;
-            using var stream = new MemoryStream(bytes, writable: false);
-            return _hyperion.Deserialize<object?>(stream);
-        }
+        var config = system.Settings.Config;
+        // The system's own serializer already holds a Hyperion instance with these settings; building another costs a
+        // child start its share of Hyperion's set-up.
+        var hyperion = system.Serialization.FindSerializerForType(typeof(object)) is HyperionSerializer bound
+            ? bound.Hyperion
+            : HyperionFactory.Create(HyperionSettings.From(config), () => system);
+        return new PayloadCodec(hyperion, PoolSettings.From(config).MaxPayloadSize);
     }
 }

@@ -17,9 +17,11 @@ internal static class Surrogates
         yield return Surrogate.Create<IActorRef, ActorRefSurrogate>(
             actorRef => new ActorRefSurrogate(PathOf(actorRef, system())),
             surrogate => system()?.Provider.ResolveActorRef(surrogate.Path) ?? ActorRefs.Nobody);
+        // The codec of the system this Hyperion instance serves (looked up when used, not while it is being made).
+        PayloadCodec Codec() => system() is { } owner ? PayloadCodec.For(owner) : PayloadCodec.Default;
         yield return Surrogate.Create<ProxyException, ProxyExceptionSurrogate>(
-            exception => exception.ToSurrogate(),
-            surrogate => ProxyException.FromSurrogate(surrogate));
+            exception => exception.ToSurrogate(Codec()),
+            surrogate => ProxyException.FromSurrogate(surrogate, Codec()));
         // After ProxyException's: the first surrogate that fits a type is the one used.
         yield return Surrogate.Create<Exception, ExceptionSurrogate>(
             ExceptionSurrogate.From,

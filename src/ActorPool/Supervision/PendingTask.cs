@@ -43,12 +43,12 @@ internal sealed class PendingTask
     public LinkedListNode<PendingTask>? QueueNode { get; set; }
 
     /// <summary>Gives the caller its result.</summary>
-    public void Succeed(byte[] result)
+    public void Succeed(byte[] result, PayloadCodec codec)
     {
         if (Completion is { } completion)
             completion.TrySetResult(result);
         else
-            ReplyTo?.Tell(PayloadCodec.Deserialize(result));
+            ReplyTo?.Tell(codec.Deserialize(result));
     }
 
     /// <summary>Gives the caller its error.</summary>

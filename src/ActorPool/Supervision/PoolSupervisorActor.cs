@@ -31,6 +31,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
     private readonly TaskCompletionSource _joined;
     private readonly ChildRegistry _registry;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Serialization.PayloadCodec _codec = Serialization.PayloadCodec.For(Context.System);
     private readonly TaskBook _tasks = new();
     private readonly ChildFleet _children = new();
     private readonly IChildPlacement _placement = new RoundRobinPlacement();
@@ -263,9 +264,9 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             ExitWhenIdle(slot);
         }
         if (error is not null)
-            task.Fail(ProxyException.From(error));
+            task.Fail(ProxyException.From(error, _codec));
         else
-            task.Succeed(result!);
+            task.Succeed(result!, _codec);
     }
 
     /// <summary>A retiring child handed a task back without running it: it goes first in the queue, its attempt not counted.</summary>
@@ -384,7 +385,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
     {
         if (!_children.TryGet(childId, out var slot) || slot.State is ChildState.Exiting)
             return;
-        var exception = ProxyException.From(error);
+        var exception = ProxyException.From(error, _codec);
         _log.Error(exception, "The Initializer failed in child {0} (process {1})", childId, slot.Handle.Pid);
         if (!_started.Task.IsCompleted || ++_startFailures >= SupervisorSettings.MaxConsecutiveStartFailures)
         {

@@ -193,6 +193,8 @@ public static class Jobs
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static int ThrowInvalidOperation(string message) => throw new InvalidOperationException(message);
 
+    public static int ThrowPoisoned(int _) => throw new PoisonedException();
+
     public static async Task<int> ThrowCustomAsync(int code)
     {
         await Task.Yield();
@@ -271,4 +273,14 @@ public sealed class Graph
 public sealed class JobFailedException(int code, string message) : Exception(message)
 {
     public int Code { get; } = code;
+}
+
+/// <summary>An exception whose every description throws, as a broken user type can.</summary>
+public sealed class PoisonedException : Exception
+{
+    public override string Message => throw new InvalidOperationException("Message is poisoned");
+
+    public override string? StackTrace => throw new InvalidOperationException("StackTrace is poisoned");
+
+    public override string ToString() => throw new InvalidOperationException("ToString is poisoned");
 }

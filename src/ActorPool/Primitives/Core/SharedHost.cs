@@ -40,6 +40,9 @@ internal sealed class SharedHost
 
     public ExtendedActorSystem System { get; }
 
+    /// <summary>The payload codec of <see cref="System"/>.</summary>
+    public Serialization.PayloadCodec Codec => Serialization.PayloadCodec.For(System);
+
     /// <summary>The client actor of this process.</summary>
     public IActorRef Client { get; }
 

@@ -41,5 +41,5 @@ internal sealed class DictionaryState : NonWaitingState
         }
     }
 
-    private static object KeyOf(byte[] bytes) => PayloadCodec.Deserialize(bytes) ?? throw new ArgumentNullException("key");
+    private static object KeyOf(byte[] bytes) => SharedHost.Instance.Codec.Deserialize(bytes) ?? throw new ArgumentNullException("key");
 }
