@@ -123,7 +123,9 @@ public sealed partial class ProcessPool : IAsyncDisposable
             certificate,
             settings.ChildIdleTrim,
             options.MaxChildLifetime,
-            options.MaxMemoryPerChild ?? 0);
+            options.MaxMemoryPerChild ?? 0,
+            settings.LivenessInterval,
+            settings.LivenessTimeout);
 
         if (certificate is null)
         {

@@ -32,6 +32,69 @@ public sealed class CrashTests
     }
 
     [Fact]
+    public async Task ChildrenKilledWhileTheyStart_ThreeInARow_PoolStaysUpAndTheMapFinishes()
+    {
+        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 2, MaxTasksPerChild = 2 });
+        var pool = scope.Pool;
+        var first = pool.ChildPids.ToHashSet();
+
+        // Every new child is killed as soon as it appears, three times: each dies before it can be ready.
+        var killed = new List<int>();
+        using var stop = new CancellationTokenSource();
+        var killer = Task.Run(async () =>
+        {
+            while (killed.Count < 3 && !stop.IsCancellationRequested)
+            {
+                foreach (var pid in pool.ChildPids.Where(pid => !first.Contains(pid) && !killed.Contains(pid)).Take(3 - killed.Count))
+                {
+                    ProcessProbe.KillSurvivors([pid]);
+                    killed.Add(pid);
+                }
+                await Task.Delay(5);
+            }
+        });
+        var map = pool.Map(Jobs.SquareAsync, Enumerable.Range(0, 20));
+        var results = await Task.Run(async () => await map).WaitAsync(TimeSpan.FromSeconds(120));
+        await stop.CancelAsync();
+        await killer;
+
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => i * i), results);
+        Assert.Equal(3, killed.Count);
+        Assert.Equal(49, await pool.ApplyAsync(Jobs.SquareAsync, 7));
+    }
+
+    [Fact]
+    public async Task ChildStopped_SigStop_IsFoundWithinSecondsKilledAndItsTaskRunsElsewhere()
+    {
+        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 2, ChildConcurrency = 1 });
+        var pool = scope.Pool;
+        var started = Records.NewDirectory("stopped");
+        using var gate = new Gate();
+        try
+        {
+            var held = pool.ApplyAsync(Jobs.RecordPidThenWaitForGateAsync, started, gate.Path);
+            Assert.True(await Wait.UntilAsync(() => Directory.GetFiles(started).Length == 1, TimeSpan.FromSeconds(60)), "the task never started");
+            var stopped = int.Parse(Path.GetFileName(Directory.GetFiles(started).Single()), System.Globalization.CultureInfo.InvariantCulture);
+            ProcessProbe.Signal(stopped, "STOP");
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            gate.Open();
+
+            var others = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => pool.ApplyAsync(Jobs.Pid))).WaitAsync(TimeSpan.FromSeconds(60));
+            var pid = await held.WaitAsync(TimeSpan.FromSeconds(60));
+
+            Assert.NotEqual(stopped, pid);
+            Assert.DoesNotContain(stopped, others);
+            // The default liveness timeout is 3 s; the bound leaves room for a loaded machine.
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"the stopped child's task took {watch.Elapsed} to run elsewhere");
+            Assert.True(await ProcessProbe.WaitForExitAsync([stopped], TimeSpan.FromSeconds(30)), "the stopped child was never killed");
+        }
+        finally
+        {
+            Directory.Delete(started, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task TaskThatKillsItsChildEveryTime_FailsWithChildCrashedExceptionAfterRetries_AndThePoolStaysHealthy()
     {
         await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 2, MaxCrashRetries = 2 });

@@ -50,6 +50,18 @@ public sealed class StartupTests
         Assert.Equal(20, pids.Distinct().Count());
     }
 
+    [Fact]
+    public async Task StartAsync_ChildHostCannotStart_FailsWithTheCauseInsteadOfRetryingForever()
+    {
+        // A heap limit no runtime can start with: every child exits by itself before it is ready.
+        var config = Akka.Configuration.ConfigurationFactory.ParseString("""actorpool.child-environment.DOTNET_GCHeapHardLimit = "0x10" """);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => ProcessPool.StartAsync(new PoolOptions { Processes = 1, Config = config }).WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Contains("could not start", error.Message);
+    }
+
     [Theory]
     [InlineData(0, 16, 0, 3)]
     [InlineData(1, 0, 0, 3)]

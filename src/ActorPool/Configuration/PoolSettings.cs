@@ -12,7 +12,9 @@ internal sealed record PoolSettings(
     bool Tls,
     TimeSpan SystemShutdownWait,
     IReadOnlyDictionary<string, string> ChildEnvironment,
-    TimeSpan ChildIdleTrim)
+    TimeSpan ChildIdleTrim,
+    TimeSpan LivenessInterval,
+    TimeSpan? LivenessTimeout)
 {
     public static PoolSettings From(Config config)
     {
@@ -26,9 +28,13 @@ internal sealed record PoolSettings(
             section.GetBoolean("remote.tls", true),
             section.GetTimeSpan("system-shutdown-wait", TimeSpan.FromSeconds(2)),
             ReadEnvironment(section.GetConfig("child-environment")),
-            section.GetString("child-idle-trim", "1s") is "off" ? Timeout.InfiniteTimeSpan : section.GetTimeSpan("child-idle-trim", TimeSpan.FromSeconds(1)));
+            section.GetString("child-idle-trim", "1s") is "off" ? Timeout.InfiniteTimeSpan : section.GetTimeSpan("child-idle-trim", TimeSpan.FromSeconds(1)),
+            section.GetTimeSpan("liveness.interval", TimeSpan.FromMilliseconds(500)),
+            section.GetString("liveness.timeout", "3s") is "off" ? null : section.GetTimeSpan("liveness.timeout", TimeSpan.FromSeconds(3)));
         if (settings.MapWindowFactor < 1)
             throw new ArgumentOutOfRangeException(nameof(config), "actorpool.map-window-factor must be at least 1.");
+        if (settings.LivenessInterval <= TimeSpan.Zero || settings.LivenessTimeout is { } timeout && timeout < 2 * settings.LivenessInterval)
+            throw new ArgumentOutOfRangeException(nameof(config), "actorpool.liveness.interval must be positive and liveness.timeout at least twice as long (or off).");
         if (settings.MaxPayloadSize < 1024)
             throw new ArgumentOutOfRangeException(nameof(config), "actorpool.max-payload-size must be at least 1KiB.");
         return settings;

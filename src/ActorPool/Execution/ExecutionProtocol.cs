@@ -49,6 +49,15 @@ internal static class ExecutionProtocol
     /// <summary>The child takes no more tasks (<paramref name="Reason"/>); it finishes those it has, then reports <see cref="ChildDrained"/>.</summary>
     public sealed record ChildRetiring(int ChildId, RetireReason Reason) : IPoolMessage;
 
+    /// <summary>The parent asks whether the child is alive; its <see cref="LivenessActor"/> answers with <see cref="ProbeAnswered"/>.</summary>
+    public sealed record Probe : IPoolMessage
+    {
+        public static readonly Probe Instance = new();
+    }
+
+    /// <summary>The child is alive.</summary>
+    public sealed record ProbeAnswered(int ChildId) : IPoolMessage;
+
     /// <summary>The parent asks the child to retire: it takes no new task and ends once its running tasks have.</summary>
     public sealed record RetireChild(RetireReason Reason) : IPoolMessage;
 

@@ -30,6 +30,7 @@ internal static class ChildEntryPoint
         DotNetty.Common.Internal.Logging.InternalLoggerFactory.DefaultFactory = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
         var system = Security.RemoteSetup.Start($"actorpool-child-{bootstrap.ChildId}", config, bootstrap.Tls ? bootstrap.Certificate : null);
         Execution.ChildRuntime.System = system;
+        system.SystemActorOf(Execution.LivenessActor.Props(bootstrap.ChildId), Execution.LivenessActor.Name);
         Console.Out.WriteLine($"{ChildHandle.ReadyPrefix}{system.Provider.DefaultAddress} {Akka.Remote.AddressUidExtension.Uid(system)}");
         Console.Out.Flush();
 

@@ -16,13 +16,18 @@ internal sealed class ChildHandle : IChildHandle
     private readonly ILoggingAdapter _log;
     private int _disposed;
 
-    private ChildHandle(int childId, Process process, ILoggingAdapter log)
+    private readonly RecentLines _errors;
+
+    private ChildHandle(int childId, Process process, ILoggingAdapter log, RecentLines errors)
     {
         ChildId = childId;
         _process = process;
         _log = log;
+        _errors = errors;
         Pid = process.Id;
     }
+
+    public string RecentErrorOutput => _errors.ToString();
 
     public int ChildId { get; }
 
@@ -51,6 +56,7 @@ internal sealed class ChildHandle : IChildHandle
         int childId, ChildBootstrap bootstrap, IReadOnlyDictionary<string, string> environment, IActorRef owner, ILoggingAdapter log)
     {
         var process = new Process { StartInfo = ChildCommand.Create(environment), EnableRaisingEvents = true };
+        var errors = new RecentLines(10);
         var launched = 0;
         process.OutputDataReceived += (_, e) =>
         {
@@ -63,12 +69,14 @@ internal sealed class ChildHandle : IChildHandle
         };
         process.ErrorDataReceived += (_, e) =>
         {
-            if (e.Data is not null)
-                log.Warning("[child {0} stderr] {1}", childId, e.Data);
+            if (e.Data is null)
+                return;
+            errors.Add(e.Data);
+            log.Warning("[child {0} stderr] {1}", childId, e.Data);
         };
         process.Exited += (_, _) => owner.Tell(new ChildExited(childId, SafeExitCode(process)));
         process.Start();
-        var handle = new ChildHandle(childId, process, log);
+        var handle = new ChildHandle(childId, process, log, errors);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         // The first line is private to the child: its standard input is a pipe only the parent holds.

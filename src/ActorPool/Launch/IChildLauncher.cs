@@ -21,6 +21,9 @@ internal interface IChildHandle : IDisposable
 
     bool HasExited { get; }
 
+    /// <summary>The last lines the child wrote on its standard error, for an error that says why it could not start.</summary>
+    string RecentErrorOutput { get; }
+
     /// <summary>Asks the child to exit once it has nothing left to do (closes its standard input).</summary>
     void RequestExit();
 

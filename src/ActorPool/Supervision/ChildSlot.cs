@@ -33,6 +33,15 @@ internal sealed class ChildSlot(IChildHandle handle, bool spare)
     /// <summary>Runners that have reported ready, and so are routees of the router.</summary>
     public HashSet<IActorRef> Routees { get; } = [];
 
+    /// <summary>The child's <see cref="LivenessActor"/>, once its ActorSystem listens.</summary>
+    public IActorRef? Liveness { get; set; }
+
+    /// <summary>When the child last answered a liveness probe (or started listening).</summary>
+    public DateTime LastHeard { get; set; }
+
+    /// <summary>The child has missed probes: it takes no new task until it answers again.</summary>
+    public bool Unresponsive { get; set; }
+
     /// <summary>Tracked tasks running in the child.</summary>
     public HashSet<long> Running { get; } = [];
 

@@ -27,6 +27,24 @@ internal sealed partial class PoolSupervisorActor
         }
     }
 
+    private sealed class SpawnDue
+    {
+        public static readonly SpawnDue Instance = new();
+
+        private SpawnDue()
+        {
+        }
+    }
+
+    private sealed class LivenessTick
+    {
+        public static readonly LivenessTick Instance = new();
+
+        private LivenessTick()
+        {
+        }
+    }
+
     private sealed class ShrinkTick
     {
         public static readonly ShrinkTick Instance = new();

@@ -42,7 +42,9 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
     private IActorRef _router = ActorRefs.Nobody;
     private int _nextChildId;
     private long _nextAdoptedId;
-    private int _startFailures;
+    private readonly StartFailures _startFailures = new();
+    private int _initFailures;
+    private DateTime _spawnNotBefore;
     private bool _closing;
     private bool _terminating;
     private bool _dispatchRequested;
@@ -73,6 +75,8 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
     {
         _router = Context.ActorOf(Akka.Actor.Props.Empty.WithRouter(new ChildRoutees(_routerConfig)), "router");
         Timers.StartSingleTimer(StartTimedOut.Instance, StartTimedOut.Instance, _settings.ChildStartTimeout);
+        if (_settings.LivenessTimeout is not null)
+            Timers.StartPeriodicTimer(LivenessTick.Instance, LivenessTick.Instance, _settings.LivenessInterval);
         if (_settings.Sizing.Elastic)
         {
             var tick = TimeSpan.FromTicks(Math.Clamp(_settings.Sizing.IdleTimeout.Ticks / 2, TimeSpan.FromMilliseconds(50).Ticks, TimeSpan.FromSeconds(5).Ticks));
@@ -115,6 +119,9 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             case Terminated terminated: RunnerStopped(terminated.ActorRef, terminated.AddressTerminated); break;
             case LifetimeReached reached: Retire(reached.ChildId, RetireReason.Lifetime); break;
             case ShrinkTick: ShrinkIdle(); break;
+            case SpawnDue: EnsureChildren(); Dispatch(); break;
+            case LivenessTick: ProbeChildren(); break;
+            case ProbeAnswered answered: Answered(answered.ChildId); break;
             case StartTimedOut: StartTimeout(); break;
 
             // The pool
@@ -223,6 +230,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
 
     private bool HasRoom(ChildSlot slot) =>
         slot.TakesTasks
+        && !slot.Unresponsive
         && slot.Running.Count < _inFlightPerChild
         && (_settings.MaxTasksPerChild == 0 || slot.Assigned < _settings.MaxTasksPerChild);
 
@@ -293,14 +301,17 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             return;
         // Needed is worked out again after each child: every promotion or launch changes the counts it reads.
         var promoted = false;
+        var mayStart = DateTime.UtcNow >= _spawnNotBefore;
         while (!_terminating && _settings.Sizing.Needed(_children.Active(spare: false), _children.Starting(spare: false), _tasks.Queued) > 0)
         {
             if ((_children.ReadySpare() ?? _children.StartingSpare()) is { } spare)
                 promoted |= Promote(spare);
-            else
+            else if (mayStart)
                 Spawn(spare: false);
+            else
+                break; // backing off after children died while starting; SpawnDue comes back here
         }
-        if (_started.Task.IsCompleted && Accepting
+        if (mayStart && _started.Task.IsCompleted && Accepting
             && _settings.Sizing.StartSpare(_children.Active(spare: true), _children.Starting(spare: true) + _children.Starting(spare: false)))
             Spawn(spare: true);
         if (promoted)
@@ -353,6 +364,8 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
         slot.Address = launched.Address;
         slot.Uid = launched.Uid;
         slot.State = ChildState.Deploying;
+        slot.Liveness = ((ExtendedActorSystem)Context.System).Provider.ResolveActorRef(new RootActorPath(launched.Address) / "system" / LivenessActor.Name);
+        slot.LastHeard = DateTime.UtcNow;
     }
 
     private void RunnerReady(int childId, IActorRef runner)
@@ -365,7 +378,8 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
         {
             slot.State = ChildState.Ready;
             slot.IdleSince = DateTime.UtcNow;
-            _startFailures = 0;
+            _startFailures.ChildReady();
+            _initFailures = 0;
             _log.Debug("Child {0} (process {1}) is ready", childId, slot.Handle.Pid);
             if (_settings.MaxChildLifetime is { } lifetime)
                 Timers.StartSingleTimer(("lifetime", slot.Id), new LifetimeReached(slot.Id), lifetime);
@@ -387,7 +401,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             return;
         var exception = ProxyException.From(error, _codec);
         _log.Error(exception, "The Initializer failed in child {0} (process {1})", childId, slot.Handle.Pid);
-        if (!_started.Task.IsCompleted || ++_startFailures >= SupervisorSettings.MaxConsecutiveStartFailures)
+        if (!_started.Task.IsCompleted || ++_initFailures >= SupervisorSettings.MaxConsecutiveStartFailures)
         {
             TerminateAll(exception);
             return;
@@ -437,6 +451,42 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             {
                 Retire(slot.Id, RetireReason.Idle);
             }
+        }
+    }
+
+    /// <summary>
+    /// Probes every child that listens. One that missed two probes takes no new task; one silent for the liveness
+    /// timeout is hung (stopped, deadlocked, swapping): it is killed, and its tasks run again as for a crash.
+    /// </summary>
+    private void ProbeChildren()
+    {
+        var now = DateTime.UtcNow;
+        foreach (var slot in _children.All.ToList())
+        {
+            if (slot.Liveness is null || slot.State == ChildState.Exiting)
+                continue;
+            var silent = now - slot.LastHeard;
+            if (silent > _settings.LivenessTimeout)
+            {
+                _log.Warning("Child {0} (process {1}) has not answered for {2}; killing it, its tasks run again elsewhere",
+                    slot.Id, slot.Handle.Pid, silent);
+                StopChild(slot, kill: true);
+                continue;
+            }
+            slot.Unresponsive = silent > 2 * _settings.LivenessInterval;
+            slot.Liveness.Tell(Probe.Instance);
+        }
+    }
+
+    private void Answered(int childId)
+    {
+        if (!_children.TryGet(childId, out var slot))
+            return;
+        slot.LastHeard = DateTime.UtcNow;
+        if (slot.Unresponsive)
+        {
+            slot.Unresponsive = false;
+            Dispatch();
         }
     }
 
@@ -503,11 +553,19 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
                 _tasks.Requeue(task);
             }
         }
-        if (!expected && !wasReady && !_terminating && ++_startFailures >= SupervisorSettings.MaxConsecutiveStartFailures)
+        if (!expected && !wasReady && !_terminating)
         {
-            TerminateAll(new InvalidOperationException(
-                $"{_startFailures} child processes in a row exited (last code {exited.ExitCode}) before they were ready; see the log for their output."));
-            return;
+            if (_startFailures.ExitedBeforeReady(exited.ExitCode, slot.Handle.RecentErrorOutput.Length > 0, DateTime.UtcNow) is not { } backoff)
+            {
+                var output = slot.Handle.RecentErrorOutput is { Length: > 0 } text ? $" Its last error output: {text}" : "";
+                TerminateAll(new InvalidOperationException(
+                    $"ActorPool's child host could not start: {StartFailures.MaxHostFailures} child processes in a row exited by themselves " +
+                    $"(last exit code {exited.ExitCode}) before they were ready.{output}"));
+                return;
+            }
+            // Killed from outside while starting (or a first failure of the host): the next child starts after a backoff.
+            _spawnNotBefore = DateTime.UtcNow + backoff;
+            Timers.StartSingleTimer(SpawnDue.Instance, SpawnDue.Instance, backoff);
         }
         EnsureChildren();
         Dispatch();

@@ -18,9 +18,11 @@ internal sealed record SupervisorSettings(
     byte[]? Certificate,
     TimeSpan IdleTrimDelay,
     TimeSpan? MaxChildLifetime,
-    long MaxMemoryPerChild)
+    long MaxMemoryPerChild,
+    TimeSpan LivenessInterval,
+    TimeSpan? LivenessTimeout)
 {
-    /// <summary>Children whose launch or initializer fails this many times in a row end the pool instead of respawning.</summary>
+    /// <summary>Children whose initializer fails this many times in a row (after the pool started) end the pool instead of respawning.</summary>
     public const int MaxConsecutiveStartFailures = 3;
 
     /// <summary>

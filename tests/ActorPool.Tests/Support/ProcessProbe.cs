@@ -35,6 +35,13 @@ internal static class ProcessProbe
         return true;
     }
 
+    /// <summary>Sends a signal (its name without SIG, e.g. "STOP") to a process.</summary>
+    public static void Signal(int pid, string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!;
+        kill.WaitForExit();
+    }
+
     /// <summary>SIGKILLs whatever of <paramref name="pids"/> still runs; returns the pids it had to kill.</summary>
     public static IReadOnlyList<int> KillSurvivors(IEnumerable<int> pids)
     {

@@ -42,6 +42,8 @@ internal sealed class FakeChildHandle(int childId) : IChildHandle
 
     public bool ExitRequested { get; private set; }
 
+    public string RecentErrorOutput => "";
+
     public void RequestExit() => ExitRequested = true;
 
     public void Kill() => HasExited = true;

@@ -1,0 +1,35 @@
+using Akka.Actor;
+using static ActorPool.Execution.ExecutionProtocol;
+
+namespace ActorPool.Execution;
+
+/// <summary>
+/// Answers the parent's liveness probes in a child. It runs on a thread of its own (a pinned dispatcher), so that tasks
+/// that keep every pool thread busy do not make a healthy child look hung; a child that does not answer (stopped,
+/// deadlocked in the runtime, swapping) is killed by its parent and its tasks run again elsewhere.
+/// </summary>
+internal sealed class LivenessActor : UntypedActor
+{
+    /// <summary>Its name under <c>/system</c>, where the parent finds it from the child's address.</summary>
+    public const string Name = "actorpool-liveness";
+
+    /// <summary>The dispatcher that gives it its own thread (<c>actorpool.liveness-dispatcher</c>).</summary>
+    public const string DispatcherId = "actorpool.liveness-dispatcher";
+
+    private readonly int _childId;
+
+    public LivenessActor(int childId)
+    {
+        _childId = childId;
+    }
+
+    public static Props Props(int childId) => Akka.Actor.Props.Create<LivenessActor>(childId).WithDispatcher(DispatcherId);
+
+    protected override void OnReceive(object message)
+    {
+        if (message is Probe)
+            Sender.Tell(new ProbeAnswered(_childId));
+        else
+            Unhandled(message);
+    }
+}
