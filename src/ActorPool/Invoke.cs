@@ -16,6 +16,9 @@ public sealed partial class Invoke
 
     internal byte[] Call { get; }
 
+    /// <summary>An invoke received from another process (its call is checked where it is run).</summary>
+    internal static Invoke FromCall(byte[] call) => new(call);
+
     // Made without a pool, so checked against ActorPool's default settings; the child that runs it decodes it with its own.
     private static Invoke From(Delegate fn, params object?[] args) => new(PreparedFunction.Prepare(fn, nameof(fn)).Encode(args, Serialization.PayloadCodec.Default));
 }

@@ -88,22 +88,41 @@ public sealed partial class ProcessPool : IAsyncDisposable
         var certificate = settings.Tls ? FamilyCertificate.Credential : null;
         var initializer = options.Initializer is { } init ? PreparedFunction.Prepare(init, nameof(options.Initializer)) : null;
         var exceptionHandler = options.ExceptionHandler is { } handler ? PreparedFunction.Prepare(handler, nameof(options.ExceptionHandler)) : null;
-        var system = RemoteSetup.Start("actorpool", config, certificate);
-        var codec = PayloadCodec.For(system);
+        var userConfig = options.Config?.ToString(includeFallback: true) ?? string.Empty;
+        var minProcesses = options.MinProcesses ?? options.Processes;
+
+        // The first children start before this pool's own ActorSystem is made, so that their starts overlap it: a child
+        // needs nothing from the parent's system until it listens, and the parent deploys into it then.
+        var prelaunched = Prelaunch(minProcesses, settings.ChildEnvironment);
+        ExtendedActorSystem system;
+        PayloadCodec codec;
         byte[]? initializerCall, exceptionHandlerCall;
         try
         {
+            foreach (var child in prelaunched)
+                child.SendBootstrap(new ChildBootstrap(child.ChildId, Environment.ProcessId, userConfig, FamilyCertificate.Credential, certificate is not null));
+            system = RemoteSetup.Start("actorpool", config, certificate);
+        }
+        catch (Exception)
+        {
+            prelaunched.ForEach(child => child.Dispose());
+            throw;
+        }
+        try
+        {
+            codec = PayloadCodec.For(system);
             initializerCall = initializer?.Encode(options.InitArgs, codec);
             exceptionHandlerCall = exceptionHandler?.Encode([], codec);
         }
         catch (Exception)
         {
+            prelaunched.ForEach(child => child.Dispose());
             await system.Terminate().ConfigureAwait(false);
             throw;
         }
         var taskTimeout = options.TaskTimeout is { } limit && limit != Timeout.InfiniteTimeSpan ? limit : (TimeSpan?)null;
         var sizing = new FleetSizing(
-            options.MinProcesses ?? options.Processes,
+            minProcesses,
             options.Processes,
             options.SpareProcesses,
             SupervisorSettings.InFlightPerChild(options.ChildConcurrency, taskTimeout),
@@ -116,7 +135,7 @@ public sealed partial class ProcessPool : IAsyncDisposable
             options.SupervisorStrategy,
             initializerCall,
             exceptionHandlerCall,
-            options.Config?.ToString(includeFallback: true) ?? string.Empty,
+            userConfig,
             settings.ChildStartTimeout,
             taskTimeout,
             settings.TaskTimeoutGrace,
@@ -137,7 +156,7 @@ public sealed partial class ProcessPool : IAsyncDisposable
         var started = new TaskCompletionSource<PoolStarted>(TaskCreationOptions.RunContinuationsAsynchronously);
         var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var launcher = new ProcessChildLauncher(settings.ChildEnvironment, Logging.GetLogger(system, typeof(PoolSupervisorActor)));
-        var supervisor = system.ActorOf(PoolSupervisorActor.Props(supervisorSettings, launcher, registry, started, exited), PoolSupervisorActor.Name);
+        var supervisor = system.ActorOf(PoolSupervisorActor.Props(supervisorSettings, launcher, prelaunched, registry, started, exited), PoolSupervisorActor.Name);
         try
         {
             var pool = await started.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -149,6 +168,22 @@ public sealed partial class ProcessPool : IAsyncDisposable
             await exited.Task.WaitAsync(settings.DisposeGrace, CancellationToken.None).ConfigureAwait(false);
             await system.Terminate().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    private static List<ChildHandle> Prelaunch(int count, IReadOnlyDictionary<string, string> environment)
+    {
+        var children = new List<ChildHandle>(count);
+        try
+        {
+            for (var id = 1; id <= count; id++)
+                children.Add(ChildHandle.Launch(id, environment));
+            return children;
+        }
+        catch (Exception e)
+        {
+            children.ForEach(child => child.Dispose());
+            throw new InvalidOperationException("ActorPool could not start a child process: " + e.Message, e);
         }
     }
 

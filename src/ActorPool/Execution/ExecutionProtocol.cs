@@ -13,7 +13,7 @@ internal static class ExecutionProtocol
         byte[]? Initializer,
         byte[]? ExceptionHandler,
         TimeSpan IdleTrimDelay,
-        long MaxMemoryPerChild) : IPoolMessage;
+        long MaxMemoryPerChild) : Wire.IWireMessage;
 
     /// <summary>A task to run; the child answers for it with a <see cref="TaskOutcome"/>.</summary>
     public sealed record RunTask(long TaskId, byte[] Call);
@@ -22,13 +22,13 @@ internal static class ExecutionProtocol
     /// Tasks the supervisor placed on one runner at once: one remote message for as many tasks as it had
     /// ready, instead of one each. The child answers in <see cref="TasksFinished"/> batches.
     /// </summary>
-    public sealed record RunTasks(RunTask[] Tasks) : IPoolMessage;
+    public sealed record RunTasks(RunTask[] Tasks) : Wire.IWireMessage;
 
     /// <summary>Cancel the token of a running task; the runner still answers for it when it returns.</summary>
-    public sealed record CancelTask(long TaskId) : IPoolMessage;
+    public sealed record CancelTask(long TaskId) : Wire.IWireMessage;
 
     /// <summary>The outcomes of tracked tasks, as many as finished in the child since its last batch.</summary>
-    public sealed record TasksFinished(TaskOutcome[] Outcomes) : IPoolMessage;
+    public sealed record TasksFinished(TaskOutcome[] Outcomes) : Wire.IWireMessage;
 
     /// <summary>What became of one tracked task.</summary>
     public abstract record TaskOutcome(long TaskId);
@@ -41,26 +41,26 @@ internal static class ExecutionProtocol
     public sealed record TaskBounced(long TaskId) : TaskOutcome(TaskId);
 
     /// <summary>A runner has started, the child's initializer having run, and takes tasks.</summary>
-    public sealed record RunnerReady(int ChildId, int Pid) : IPoolMessage;
+    public sealed record RunnerReady(int ChildId, int Pid) : Wire.IWireMessage;
 
     /// <summary>The child's initializer threw; the child takes no tasks.</summary>
-    public sealed record RunnerInitFailed(int ChildId, RemoteError Error) : IPoolMessage;
+    public sealed record RunnerInitFailed(int ChildId, RemoteError Error) : Wire.IWireMessage;
 
     /// <summary>The child takes no more tasks (<paramref name="Reason"/>); it finishes those it has, then reports <see cref="ChildDrained"/>.</summary>
-    public sealed record ChildRetiring(int ChildId, RetireReason Reason) : IPoolMessage;
+    public sealed record ChildRetiring(int ChildId, RetireReason Reason) : Wire.IWireMessage;
 
     /// <summary>The parent asks whether the child is alive; its <see cref="LivenessActor"/> answers with <see cref="ProbeAnswered"/>.</summary>
-    public sealed record Probe : IPoolMessage
+    public sealed record Probe : Wire.IWireMessage
     {
         public static readonly Probe Instance = new();
     }
 
     /// <summary>The child is alive.</summary>
-    public sealed record ProbeAnswered(int ChildId) : IPoolMessage;
+    public sealed record ProbeAnswered(int ChildId) : Wire.IWireMessage;
 
     /// <summary>The parent asks the child to retire: it takes no new task and ends once its running tasks have.</summary>
-    public sealed record RetireChild(RetireReason Reason) : IPoolMessage;
+    public sealed record RetireChild(RetireReason Reason) : Wire.IWireMessage;
 
     /// <summary>A retiring child has answered for every task it accepted.</summary>
-    public sealed record ChildDrained(int ChildId) : IPoolMessage;
+    public sealed record ChildDrained(int ChildId) : Wire.IWireMessage;
 }

@@ -13,25 +13,25 @@ internal sealed class ChildHandle : IChildHandle
     public const string ReadyPrefix = "ACTORPOOL-READY ";
 
     private readonly Process _process;
-    private readonly ILoggingAdapter _log;
+    private readonly RecentLines _errors = new(10);
+    private readonly object _gate = new();
+    private List<Action<IActorRef, ILoggingAdapter>>? _early = [];
+    private IActorRef? _owner;
+    private ILoggingAdapter? _log;
+    private int _launched;
     private int _disposed;
 
-    private readonly RecentLines _errors;
-
-    private ChildHandle(int childId, Process process, ILoggingAdapter log, RecentLines errors)
+    private ChildHandle(int childId, Process process)
     {
         ChildId = childId;
         _process = process;
-        _log = log;
-        _errors = errors;
-        Pid = process.Id;
     }
 
     public string RecentErrorOutput => _errors.ToString();
 
     public int ChildId { get; }
 
-    public int Pid { get; }
+    public int Pid { get; private set; }
 
     public bool HasExited
     {
@@ -49,40 +49,84 @@ internal sealed class ChildHandle : IChildHandle
     }
 
     /// <summary>
+    /// Starts a child process that waits for its bootstrap line (<see cref="SendBootstrap"/>). What it says before an
+    /// owner is attached (<see cref="Attach"/>) is kept and told in order then, so that a pool can start its children
+    /// while its own ActorSystem is still being made.
+    /// </summary>
+    public static ChildHandle Launch(int childId, IReadOnlyDictionary<string, string> environment)
+    {
+        var process = new Process { StartInfo = ChildCommand.Create(environment), EnableRaisingEvents = true };
+        var handle = new ChildHandle(childId, process);
+        process.OutputDataReceived += (_, e) => handle.OnOutput(e.Data);
+        process.ErrorDataReceived += (_, e) => handle.OnError(e.Data);
+        process.Exited += (_, _) => handle.Post((owner, _) => owner.Tell(new ChildExited(childId, SafeExitCode(process))));
+        process.Start();
+        handle.Pid = process.Id;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return handle;
+    }
+
+    /// <summary>
     /// Starts a child. <paramref name="owner"/> receives <see cref="ChildLaunched"/> once the child's ActorSystem
     /// listens, and <see cref="ChildExited"/> when the process ends, whatever the cause.
     /// </summary>
     public static ChildHandle Start(
         int childId, ChildBootstrap bootstrap, IReadOnlyDictionary<string, string> environment, IActorRef owner, ILoggingAdapter log)
     {
-        var process = new Process { StartInfo = ChildCommand.Create(environment), EnableRaisingEvents = true };
-        var errors = new RecentLines(10);
-        var launched = 0;
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-                return;
-            if (e.Data.StartsWith(ReadyPrefix, StringComparison.Ordinal) && Interlocked.Exchange(ref launched, 1) == 0)
-                owner.Tell(ChildLaunched.Parse(childId, e.Data[ReadyPrefix.Length..]));
-            else
-                log.Debug("[child {0}] {1}", childId, e.Data);
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-                return;
-            errors.Add(e.Data);
-            log.Warning("[child {0} stderr] {1}", childId, e.Data);
-        };
-        process.Exited += (_, _) => owner.Tell(new ChildExited(childId, SafeExitCode(process)));
-        process.Start();
-        var handle = new ChildHandle(childId, process, log, errors);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        // The first line is private to the child: its standard input is a pipe only the parent holds.
-        process.StandardInput.WriteLine(bootstrap.Encode());
-        process.StandardInput.Flush();
+        var handle = Launch(childId, environment);
+        handle.Attach(owner, log);
+        handle.SendBootstrap(bootstrap);
         return handle;
+    }
+
+    /// <summary>Gives the child what it needs to start its ActorSystem; the first line of its standard input.</summary>
+    public void SendBootstrap(ChildBootstrap bootstrap)
+    {
+        // The line is private to the child: its standard input is a pipe only the parent holds.
+        _process.TellQuietly(bootstrap.Encode());
+    }
+
+    public void Attach(IActorRef owner, ILoggingAdapter log)
+    {
+        lock (_gate)
+        {
+            _owner = owner;
+            _log = log;
+            // Told under the lock, so that nothing said meanwhile overtakes what was said before.
+            foreach (var early in _early!)
+                early(owner, log);
+            _early = null;
+        }
+    }
+
+    private void OnOutput(string? line)
+    {
+        if (line is null)
+            return;
+        if (line.StartsWith(ReadyPrefix, StringComparison.Ordinal) && Interlocked.Exchange(ref _launched, 1) == 0)
+            Post((owner, _) => owner.Tell(ChildLaunched.Parse(ChildId, line[ReadyPrefix.Length..])));
+        else
+            Post((_, log) => log.Debug("[child {0}] {1}", ChildId, line));
+    }
+
+    private void OnError(string? line)
+    {
+        if (line is null)
+            return;
+        _errors.Add(line);
+        Post((_, log) => log.Warning("[child {0} stderr] {1}", ChildId, line));
+    }
+
+    private void Post(Action<IActorRef, ILoggingAdapter> said)
+    {
+        lock (_gate)
+        {
+            if (_owner is null)
+                _early!.Add(said);
+            else
+                said(_owner, _log!);
+        }
     }
 
     /// <summary>Asks the child to exit once it has nothing left to do (closes its standard input).</summary>
@@ -92,7 +136,7 @@ internal sealed class ChildHandle : IChildHandle
     public void Kill()
     {
         if (!_process.KillQuietly())
-            _log.Debug("Child {0} was already gone", Pid);
+            _log?.Debug("Child {0} was already gone", Pid);
     }
 
     public void Dispose()

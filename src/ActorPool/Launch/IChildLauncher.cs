@@ -24,6 +24,9 @@ internal interface IChildHandle : IDisposable
     /// <summary>The last lines the child wrote on its standard error, for an error that says why it could not start.</summary>
     string RecentErrorOutput { get; }
 
+    /// <summary>Makes <paramref name="owner"/> the one told what the child does (from now on, and what it did already).</summary>
+    void Attach(IActorRef owner, Akka.Event.ILoggingAdapter log);
+
     /// <summary>Asks the child to exit once it has nothing left to do (closes its standard input).</summary>
     void RequestExit();
 

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using ActorPool.Configuration;
 using ActorPool.Functions;
+using ActorPool.Wire;
 
 namespace ActorPool.Serialization;
 
@@ -20,14 +21,16 @@ internal sealed class PayloadCodec : IExtension
     private static readonly Lazy<PayloadCodec> s_default = new(() =>
     {
         var reference = ReferenceConfig.Load();
-        return new PayloadCodec(HyperionFactory.Create(HyperionSettings.From(reference), static () => null), PoolSettings.From(reference).MaxPayloadSize);
+        return new PayloadCodec(() => HyperionFactory.Create(HyperionSettings.From(reference), static () => null), PoolSettings.From(reference).MaxPayloadSize);
     });
 
-    private readonly Hyperion.Serializer _hyperion;
+    private readonly Lazy<Hyperion.Serializer> _hyperion;
 
-    public PayloadCodec(Hyperion.Serializer hyperion, long maxPayloadSize)
+    /// <param name="hyperion">Makes the Hyperion instance, on first use.</param>
+    /// <param name="maxPayloadSize">The largest payload, in bytes.</param>
+    public PayloadCodec(Func<Hyperion.Serializer> hyperion, long maxPayloadSize)
     {
-        _hyperion = hyperion;
+        _hyperion = new Lazy<Hyperion.Serializer>(hyperion);
         MaxPayloadSize = maxPayloadSize;
     }
 
@@ -64,22 +67,22 @@ internal sealed class PayloadCodec : IExtension
         return null;
     }
 
-    // Hyperion does not take a null root, so null travels as no bytes at all.
+    /// <summary>Writes <paramref name="value"/> in <see cref="PayloadFormat"/>; null is no bytes at all.</summary>
     public byte[] Serialize(object? value)
     {
         if (value is null)
             return [];
-        using var stream = new MemoryStream();
-        _hyperion.Serialize(value, stream);
-        return stream.ToArray();
+        var writer = new WireWriter(value is byte[] bytes ? bytes.Length + 16 : 256);
+        PayloadFormat.Write(writer, value, () => _hyperion.Value);
+        return writer.ToArray();
     }
 
     public object? Deserialize(byte[] bytes)
     {
         if (bytes.Length == 0)
             return null;
-        using var stream = new MemoryStream(bytes, writable: false);
-        return _hyperion.Deserialize<object?>(stream);
+        var reader = new WireReader(bytes);
+        return PayloadFormat.Read(ref reader, () => _hyperion.Value);
     }
 
     /// <summary>Serializes <paramref name="value"/>, or returns null when it cannot be.</summary>
@@ -102,11 +105,11 @@ internal sealed class PayloadCodecExtension : ExtensionIdProvider<PayloadCodec>
     public override PayloadCodec CreateExtension(ExtendedActorSystem system)
     {
         var config = system.Settings.Config;
-        // The system's own serializer already holds a Hyperion instance with these settings; building another costs a
-        // child start its share of Hyperion's set-up.
-        var hyperion = system.Serialization.FindSerializerForType(typeof(object)) is HyperionSerializer bound
-            ? bound.Hyperion
-            : HyperionFactory.Create(HyperionSettings.From(config), () => system);
-        return new PayloadCodec(hyperion, PoolSettings.From(config).MaxPayloadSize);
+        // The system's own serializer holds a Hyperion instance with these settings (made when first used); building
+        // another would cost a child start its share of Hyperion's set-up.
+        var bound = system.Serialization.FindSerializerForType(typeof(object)) as HyperionSerializer;
+        return new PayloadCodec(
+            () => bound?.Hyperion ?? HyperionFactory.Create(HyperionSettings.From(config), () => system),
+            PoolSettings.From(config).MaxPayloadSize);
     }
 }

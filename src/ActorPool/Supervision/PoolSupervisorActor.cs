@@ -27,6 +27,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
 
     private readonly SupervisorSettings _settings;
     private readonly IChildLauncher _launcher;
+    private readonly IReadOnlyList<IChildHandle> _prelaunched;
     private readonly TaskCompletionSource<PoolStarted> _started;
     private readonly TaskCompletionSource _joined;
     private readonly ChildRegistry _registry;
@@ -50,10 +51,16 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
     private bool _dispatchRequested;
 
     public PoolSupervisorActor(
-        SupervisorSettings settings, IChildLauncher launcher, ChildRegistry registry, TaskCompletionSource<PoolStarted> started, TaskCompletionSource joined)
+        SupervisorSettings settings,
+        IChildLauncher launcher,
+        IReadOnlyList<IChildHandle> prelaunched,
+        ChildRegistry registry,
+        TaskCompletionSource<PoolStarted> started,
+        TaskCompletionSource joined)
     {
         _settings = settings;
         _launcher = launcher;
+        _prelaunched = prelaunched;
         _registry = registry;
         _started = started;
         _joined = joined;
@@ -65,9 +72,20 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
+    /// <param name="settings">What the supervisor needs of the pool's options and configuration.</param>
+    /// <param name="launcher">Starts the children the pool adds later.</param>
+    /// <param name="prelaunched">Children the pool started before this actor, already sent their bootstrap; adopted first.</param>
+    /// <param name="registry">Where the live child pids are published.</param>
+    /// <param name="started">Completed with the router once the pool's first children are ready.</param>
+    /// <param name="joined">Completed once the pool has ended and every child has exited.</param>
     public static Props Props(
-        SupervisorSettings settings, IChildLauncher launcher, ChildRegistry registry, TaskCompletionSource<PoolStarted> started, TaskCompletionSource joined) =>
-        Akka.Actor.Props.Create(() => new PoolSupervisorActor(settings, launcher, registry, started, joined));
+        SupervisorSettings settings,
+        IChildLauncher launcher,
+        IReadOnlyList<IChildHandle> prelaunched,
+        ChildRegistry registry,
+        TaskCompletionSource<PoolStarted> started,
+        TaskCompletionSource joined) =>
+        Akka.Actor.Props.Create(() => new PoolSupervisorActor(settings, launcher, prelaunched, registry, started, joined));
 
     protected override SupervisorStrategy SupervisorStrategy() => _settings.Strategy ?? base.SupervisorStrategy();
 
@@ -81,6 +99,13 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
         {
             var tick = TimeSpan.FromTicks(Math.Clamp(_settings.Sizing.IdleTimeout.Ticks / 2, TimeSpan.FromMilliseconds(50).Ticks, TimeSpan.FromSeconds(5).Ticks));
             Timers.StartPeriodicTimer(ShrinkTick.Instance, ShrinkTick.Instance, tick);
+        }
+        foreach (var handle in _prelaunched)
+        {
+            _children.Add(new ChildSlot(handle, spare: false));
+            _registry.Add(handle.Pid);
+            _nextChildId = Math.Max(_nextChildId, handle.ChildId);
+            handle.Attach(Self, _log);
         }
         EnsureChildren();
     }

@@ -44,6 +44,10 @@ internal sealed class FakeChildHandle(int childId) : IChildHandle
 
     public string RecentErrorOutput => "";
 
+    public void Attach(Akka.Actor.IActorRef owner, Akka.Event.ILoggingAdapter log)
+    {
+    }
+
     public void RequestExit() => ExitRequested = true;
 
     public void Kill() => HasExited = true;

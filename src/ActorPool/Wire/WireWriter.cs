@@ -1,0 +1,80 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Text;
+
+namespace ActorPool.Wire;
+
+/// <summary>Writes the compact binary form of ActorPool's own messages: varint integers, length-prefixed bytes and UTF-8 strings.</summary>
+internal sealed class WireWriter
+{
+    private readonly ArrayBufferWriter<byte> _buffer;
+
+    public WireWriter(int sizeHint = 256)
+    {
+        _buffer = new ArrayBufferWriter<byte>(Math.Max(16, sizeHint));
+    }
+
+    public byte[] ToArray() => _buffer.WrittenSpan.ToArray();
+
+    public void Byte(byte value)
+    {
+        _buffer.GetSpan(1)[0] = value;
+        _buffer.Advance(1);
+    }
+
+    public void Bool(bool value) => Byte(value ? (byte)1 : (byte)0);
+
+    public void Int(int value) => Long(value);
+
+    /// <summary>A zig-zag varint: small values, negative ones too, take one or two bytes.</summary>
+    public void Long(long value)
+    {
+        var zigzag = (ulong)((value << 1) ^ (value >> 63));
+        var span = _buffer.GetSpan(10);
+        var i = 0;
+        while (zigzag >= 0x80)
+        {
+            span[i++] = (byte)(zigzag | 0x80);
+            zigzag >>= 7;
+        }
+        span[i++] = (byte)zigzag;
+        _buffer.Advance(i);
+    }
+
+    public void Double(double value)
+    {
+        BinaryPrimitives.WriteDoubleLittleEndian(_buffer.GetSpan(8), value);
+        _buffer.Advance(8);
+    }
+
+    public void TimeSpan(TimeSpan value) => Long(value.Ticks);
+
+    /// <summary>Length-prefixed bytes; null is written as length -1.</summary>
+    public void Bytes(ReadOnlySpan<byte> value, bool isNull = false)
+    {
+        if (isNull)
+        {
+            Long(-1);
+            return;
+        }
+        Long(value.Length);
+        value.CopyTo(_buffer.GetSpan(value.Length));
+        _buffer.Advance(value.Length);
+    }
+
+    public void Bytes(byte[]? value) => Bytes(value, value is null);
+
+    /// <summary>Length-prefixed UTF-8; null is written as length -1.</summary>
+    public void String(string? value)
+    {
+        if (value is null)
+        {
+            Long(-1);
+            return;
+        }
+        var length = Encoding.UTF8.GetByteCount(value);
+        Long(length);
+        Encoding.UTF8.GetBytes(value, _buffer.GetSpan(length));
+        _buffer.Advance(length);
+    }
+}
