@@ -82,6 +82,13 @@ public sealed record PoolOptions
     /// </remarks>
     public long? MaxMemoryPerChild { get; init; }
 
+    /// <summary>Where the pool's log goes: Akka's events and ActorPool's own, as structured entries; categories are the logging classes.</summary>
+    /// <remarks>
+    /// Default null: warnings and errors go to standard error (never standard output), lower levels nowhere. Which
+    /// events are produced at all is <c>akka.loglevel</c> (WARNING unless <see cref="Config"/> says otherwise).
+    /// </remarks>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; init; }
+
     /// <summary>HOCON that overrides ActorPool's <c>actorpool</c> section, Akka settings and the router deployment.</summary>
     public Config? Config { get; init; }
 

@@ -101,7 +101,7 @@ public sealed partial class ProcessPool : IAsyncDisposable
         {
             foreach (var child in prelaunched)
                 child.SendBootstrap(new ChildBootstrap(child.ChildId, Environment.ProcessId, userConfig, FamilyCertificate.Credential, certificate is not null));
-            system = RemoteSetup.Start("actorpool", config, certificate);
+            system = RemoteSetup.Start("actorpool", config, certificate, options.LoggerFactory);
         }
         catch (Exception)
         {
@@ -155,7 +155,7 @@ public sealed partial class ProcessPool : IAsyncDisposable
         var registry = new ChildRegistry();
         var started = new TaskCompletionSource<PoolStarted>(TaskCreationOptions.RunContinuationsAsynchronously);
         var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var launcher = new ProcessChildLauncher(settings.ChildEnvironment, Logging.GetLogger(system, typeof(PoolSupervisorActor)));
+        var launcher = new ProcessChildLauncher(settings.ChildEnvironment, Akka.Event.Logging.GetLogger(system, typeof(PoolSupervisorActor)));
         var supervisor = system.ActorOf(PoolSupervisorActor.Props(supervisorSettings, launcher, prelaunched, registry, started, exited), PoolSupervisorActor.Name);
         try
         {

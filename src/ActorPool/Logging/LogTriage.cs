@@ -1,0 +1,59 @@
+using Akka.Event;
+
+namespace ActorPool.Logging;
+
+/// <summary>What becomes of one of Akka's log events in an ActorPool process.</summary>
+internal enum LogVerdict
+{
+    /// <summary>Logged as it is.</summary>
+    Keep,
+
+    /// <summary>News that is no news in a pool: logged at Debug, without its stack trace.</summary>
+    Demote,
+
+    /// <summary>An inbound connection that failed before it was associated (a port scan, junk, a foreign TLS peer): counted and summed up.</summary>
+    ForeignConnection,
+}
+
+/// <summary>
+/// Sorts Akka's log events by their type and cause, never by their formatted text. Children come and go by design, so
+/// the errors Akka.Remote reports about an association that ends with them are expected; connections that fail their
+/// TLS handshake are counted rather than logged one by one with a stack trace each.
+/// </summary>
+internal static class LogTriage
+{
+    // Akka.Remote's own (internal) exception types that only say an association ended.
+    private static readonly HashSet<string> s_associationEnded =
+    [
+        "Akka.Remote.EndpointDisassociatedException",
+        "Akka.Remote.ShutDownAssociation",
+        "Akka.Remote.Transport.AssociationHandle+Disassociated",
+    ];
+
+    private const string InboundHandler = "Akka.Remote.Transport.DotNetty.TcpServerHandler";
+
+    public static LogVerdict Classify(LogEvent logEvent)
+    {
+        if (logEvent.LogClass?.FullName == InboundHandler && logEvent.LogLevel() >= LogLevel.WarningLevel)
+            return LogVerdict.ForeignConnection;
+        if (EndsAssociation(logEvent.Cause) || Parameters(logEvent).Any(p => p is Exception e && EndsAssociation(e)))
+            return LogVerdict.Demote;
+        // Sending through a remoting that has stopped: a child or a pool on its way out.
+        if (logEvent.Cause is Akka.Remote.RemoteTransportException { InnerException: null } && logEvent.LogClass?.FullName?.StartsWith("Akka.Remote.RemoteActorRef", StringComparison.Ordinal) == true)
+            return LogVerdict.Demote;
+        return LogVerdict.Keep;
+    }
+
+    private static bool EndsAssociation(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (s_associationEnded.Contains(current.GetType().FullName ?? ""))
+                return true;
+        }
+        return false;
+    }
+
+    private static IEnumerable<object> Parameters(LogEvent logEvent) =>
+        logEvent.Message is LogMessage message ? message.Parameters() : [];
+}
