@@ -76,6 +76,23 @@ public sealed class LockTests
     }
 
     [Fact]
+    public async Task TryAcquireWithZeroTimeout_FreeLockThisProcessNeverHeld_TakesIt_AndAHeldOneReturnsNullAtOnce()
+    {
+        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1 });
+        var sharedLock = new SharedLock();
+        var rlock = new SharedRLock();
+
+        // In the child, which has never held either lock (its token is with the lock here): a free lock is taken.
+        Assert.True(await scope.Pool.ApplyAsync(SharedJobs.TryAcquireAtOnceAndReleaseAsync, sharedLock).WaitAsync(Limit));
+        Assert.True(await scope.Pool.ApplyAsync(SharedJobs.TryAcquireRLockAtOnceAndReleaseAsync, rlock).WaitAsync(Limit));
+
+        // Held here: the child's zero-timeout try is refused, and does not wait.
+        await using (await sharedLock.AcquireAsync())
+            Assert.False(await scope.Pool.ApplyAsync(SharedJobs.TryAcquireAtOnceAndReleaseAsync, sharedLock).WaitAsync(Limit));
+        Assert.True(await scope.Pool.ApplyAsync(SharedJobs.TryAcquireAtOnceAndReleaseAsync, sharedLock).WaitAsync(Limit));
+    }
+
+    [Fact]
     public async Task Lock_ReleaseWhenNotHeld_Throws()
     {
         var sharedLock = new SharedLock();

@@ -53,6 +53,26 @@ public static class SharedJobs
     /// <summary>Makes a queue in this child and returns it; the queue lives as long as this child.</summary>
     public static SharedQueue<int> CreateQueueHere() => new();
 
+    /// <summary>Takes the lock if it is free now (zero timeout) and releases it; true if it was taken.</summary>
+    public static async Task<bool> TryAcquireAtOnceAndReleaseAsync(SharedLock sharedLock)
+    {
+        var held = await sharedLock.TryAcquireAsync(TimeSpan.Zero);
+        if (held is null)
+            return false;
+        await held.DisposeAsync();
+        return true;
+    }
+
+    /// <summary>The same for a reentrant lock.</summary>
+    public static async Task<bool> TryAcquireRLockAtOnceAndReleaseAsync(SharedRLock rlock)
+    {
+        var held = await rlock.TryAcquireAsync(TimeSpan.Zero);
+        if (held is null)
+            return false;
+        await held.DisposeAsync();
+        return true;
+    }
+
     /// <summary>Read-modify-write of <paramref name="counter"/> under <paramref name="sharedLock"/>, <paramref name="times"/> times.</summary>
     public static async Task IncrementUnderLockAsync(SharedLock sharedLock, SharedValue<int> counter, int times)
     {

@@ -68,6 +68,19 @@ internal sealed class LockAgentActor : ReceiveActor
             Grant(acquire);
             return;
         }
+        if (acquire.Immediate)
+        {
+            // Free only if no one here holds or waits for it and the lock itself says so: one round trip, no queue.
+            if (_token || _waiters.Count > 0 || _tokenRequest is not null)
+            {
+                acquire.Completion.TrySetCanceled();
+                return;
+            }
+            _waiters.AddLast(acquire);
+            _tokenRequest = ++_nextRequest;
+            Send(TryRequestToken.Instance, _tokenRequest.Value);
+            return;
+        }
         _waiters.AddLast(acquire);
         EnsureRequested();
     }
@@ -124,6 +137,9 @@ internal sealed class LockAgentActor : ReceiveActor
         if (!_token)
             return; // given back already
         _revoked = true;
+        // In use here: say so at once, so that an immediate acquire elsewhere does not wait for the release.
+        if (_depth > 0)
+            Send(TokenBusy.Instance, 0);
         PassOn();
     }
 
@@ -181,6 +197,8 @@ internal sealed class LockAgentActor : ReceiveActor
                 _tokenRequest = null;
                 if (reply.Error is { } error)
                     FailAll(error);
+                else if (reply.Value is LockBusy)
+                    Refused();
                 else
                     TokenArrived((LockGrant)reply.Value!);
             }
@@ -206,6 +224,18 @@ internal sealed class LockAgentActor : ReceiveActor
                     call.TrySetResult(true);
             }
         }
+    }
+
+    /// <summary>The lock was not free for an immediate acquire: it ends, and whoever asked for the lock since waits properly.</summary>
+    private void Refused()
+    {
+        foreach (var immediate in _waiters.Where(w => w.Immediate).ToList())
+        {
+            _waiters.Remove(immediate);
+            immediate.Completion.TrySetCanceled();
+        }
+        if (_waiters.Count > 0)
+            EnsureRequested();
     }
 
     private void TokenArrived(LockGrant grant)

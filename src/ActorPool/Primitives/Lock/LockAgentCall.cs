@@ -21,5 +21,18 @@ internal static class LockAgentCall
         return done ? value : null;
     }
 
+    /// <summary>An immediate acquire: the abandoned flag when it was granted, null when the lock was not free.</summary>
+    public static async Task<bool?> TryImmediateAsync(IActorRef agent, Func<long, TaskCompletionSource<bool>, object> make, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await InvokeAsync(agent, make, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null; // the agent refused: the lock is not free
+        }
+    }
+
     private static object Cancel(long id) => new LockAgentProtocol.Cancel(id);
 }

@@ -4,7 +4,11 @@ namespace ActorPool.Primitives.Lock;
 internal static class LockAgentProtocol
 {
     /// <summary>Acquire for <paramref name="Owner"/> (the caller's async flow); the result says whether the lock was abandoned.</summary>
-    public sealed record Acquire(long Id, long Owner, TaskCompletionSource<bool> Completion);
+    /// <param name="Id">The call's id, for its cancellation.</param>
+    /// <param name="Owner">The caller's async flow (0 for a lock that is not reentrant).</param>
+    /// <param name="Completion">Completed with whether the lock was abandoned when it is taken.</param>
+    /// <param name="Immediate">Only if the lock is free now: otherwise the call ends as cancelled, and nothing waits.</param>
+    public sealed record Acquire(long Id, long Owner, TaskCompletionSource<bool> Completion, bool Immediate = false);
 
     /// <summary>Release once for <paramref name="Owner"/>.</summary>
     public sealed record Release(long Owner, TaskCompletionSource<bool> Completion);

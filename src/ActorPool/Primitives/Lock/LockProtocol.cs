@@ -16,6 +16,24 @@ internal static class LockProtocol
         public static readonly RequestToken Instance = new();
     }
 
+    /// <summary>An agent asks for the token only if the lock is free now: the reply is a <see cref="LockGrant"/> or <see cref="LockBusy"/>, and nothing is queued.</summary>
+    public sealed record TryRequestToken : ISharedOp
+    {
+        public static readonly TryRequestToken Instance = new();
+    }
+
+    /// <summary>The lock is held, or others wait for it: a <see cref="TryRequestToken"/> is refused.</summary>
+    public sealed record LockBusy : IPoolMessage
+    {
+        public static readonly LockBusy Instance = new();
+    }
+
+    /// <summary>The agent holding the token, to the lock: the lock is in use here, and the token comes back when it is released (one-way).</summary>
+    public sealed record TokenBusy : ISharedOp
+    {
+        public static readonly TokenBusy Instance = new();
+    }
+
     /// <summary>An agent gives the token back (one-way).</summary>
     public sealed record ReturnToken : ISharedOp
     {

@@ -13,6 +13,7 @@ internal sealed class LockState : ISharedState
 {
     private readonly WaiterList<bool> _queue = new();          // data: for a condition waiter, whether notified
     private readonly HashSet<Caller> _wakes = new();           // condition waiters among _queue
+    private readonly HashSet<Caller> _tries = new();           // immediate acquires among _queue
     private readonly Dictionary<string, WaiterList<bool>> _conditions = new();
     private IActorRef? _tokenAt;
     private bool _revokeSent;
@@ -25,6 +26,25 @@ internal sealed class LockState : ISharedState
         {
             case RequestToken:
                 _queue.Add(caller, false);
+                break;
+            case TryRequestToken:
+                // Free, or kept idle by the agent that had it last (it gives it back on the revocation that follows);
+                // refused if others wait, or once the holder says it is in use (TokenBusy).
+                if (_queue.Count > 0)
+                {
+                    context.Reply(caller, LockBusy.Instance);
+                    break;
+                }
+                _queue.Add(caller, false);
+                _tries.Add(caller);
+                break;
+            case TokenBusy:
+                foreach (var trying in _tries)
+                {
+                    if (_queue.Remove(trying))
+                        context.Reply(trying, LockBusy.Instance);
+                }
+                _tries.Clear();
                 break;
             case ReturnToken:
                 TakeBack(caller.Client);
@@ -54,6 +74,7 @@ internal sealed class LockState : ISharedState
             return; // already woken; it returns holding the lock, as a notified waiter
         if (_queue.Remove(caller))
         {
+            _tries.Remove(caller);
             context.Cancelled(caller);
             return;
         }
@@ -78,7 +99,10 @@ internal sealed class LockState : ISharedState
     public void ClientLost(IActorRef client, ISharedContext context)
     {
         foreach (var (caller, _) in _queue.RemoveClient(client))
+        {
             _wakes.Remove(caller);
+            _tries.Remove(caller);
+        }
         foreach (var waiters in _conditions.Values)
             waiters.RemoveClient(client);
         if (client.Equals(_tokenAt))
@@ -119,6 +143,7 @@ internal sealed class LockState : ISharedState
         {
             var (caller, notified) = _queue.TakeFirst();
             _wakes.Remove(caller);
+            _tries.Remove(caller);
             _tokenAt = caller.Client;
             _received = false;
             context.Reply(caller, new LockGrant(_abandoned, notified), acknowledge: true);

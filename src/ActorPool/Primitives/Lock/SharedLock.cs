@@ -58,8 +58,13 @@ public sealed class SharedLock
 
     private async Task<SharedReleaser?> TryAcquireAsync(long owner, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        SharedCall.ValidateTimeout(timeout, nameof(timeout));
         var agent = LockAgentCall.AgentOf(_path, _reentrant);
-        var abandoned = await LockAgentCall.InvokeWithTimeoutAsync(agent, (id, done) => new Agent.Acquire(id, owner, done), timeout, cancellationToken).ConfigureAwait(false);
+        // First ask whether it is free now, however short the timeout: the answer may take a round trip, and a free
+        // lock must not be missed for it. Only a lock that is not free is then waited for, up to the timeout.
+        var abandoned = await LockAgentCall.TryImmediateAsync(agent, (id, done) => new Agent.Acquire(id, owner, done, Immediate: true), cancellationToken).ConfigureAwait(false);
+        if (abandoned is null && timeout != TimeSpan.Zero)
+            abandoned = await LockAgentCall.InvokeWithTimeoutAsync(agent, (id, done) => new Agent.Acquire(id, owner, done), timeout, cancellationToken).ConfigureAwait(false);
         return abandoned is { } value ? new SharedReleaser(value, () => ReleaseAsync(owner)) : null;
     }
 
