@@ -21,7 +21,7 @@ internal static class ParentWatch
             {
                 // The parent is gone.
             }
-            Environment.Exit(exitCode);
+            FastExit.Now(exitCode);
         })
         {
             IsBackground = true,

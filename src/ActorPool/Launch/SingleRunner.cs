@@ -70,6 +70,6 @@ internal static class SingleRunner
                 return;
             termination.Cancel();
             // The target had its chance to stop; the child ends now whatever it does.
-            _ = Task.Delay(grace).ContinueWith(_ => Environment.Exit(TerminatedExitCode), TaskScheduler.Default);
+            _ = Task.Delay(grace).ContinueWith(_ => FastExit.Now(TerminatedExitCode), TaskScheduler.Default);
         }, TerminatedExitCode);
 }
