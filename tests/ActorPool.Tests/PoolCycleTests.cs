@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using ActorPool.Tests.Support;
+
+namespace ActorPool.Tests;
+
+/// <summary>Pools made and ended over and over in one process leave nothing behind.</summary>
+public sealed class PoolCycleTests
+{
+    private const int Cycles = 200;
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task CreateAndDispose_200Pools_LeaveNoHeapDescriptorThreadOrProcessGrowth()
+    {
+        // A few cycles first: every assembly, cache and thread pool thread a pool needs is there before counting.
+        var started = new List<int>();
+        for (var i = 0; i < 10; i++)
+            started.AddRange(await CycleAsync(i));
+        var before = await SettledAsync();
+
+        for (var i = 0; i < Cycles; i++)
+            started.AddRange(await CycleAsync(i));
+
+        Assert.True(await ProcessProbe.WaitForExitAsync(started, TimeSpan.FromSeconds(30)), "children outlived their pools");
+        var grew = "";
+        var settled = await Wait.UntilAsync(async () =>
+        {
+            var after = await SettledAsync();
+            grew = $"heap {before.Heap:N0} -> {after.Heap:N0} bytes, descriptors {before.Descriptors} -> {after.Descriptors}, threads {before.Threads} -> {after.Threads}";
+            return after.Heap - before.Heap <= 5 * 1024 * 1024 && after.Descriptors <= before.Descriptors + 4 && after.Threads <= before.Threads + 4;
+        }, TimeSpan.FromSeconds(60));
+        Assert.True(settled, $"after {Cycles} pools: {grew}");
+    }
+
+    private static async Task<IReadOnlyList<int>> CycleAsync(int i)
+    {
+        var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 1 });
+        try
+        {
+            Assert.Equal(2 * i, await pool.ApplyAsync(Jobs.Twice, i));
+        }
+        finally
+        {
+            await pool.DisposeAsync();
+        }
+        return pool.StartedChildPids;
+    }
+
+    private static async Task<(long Heap, int Descriptors, int Threads)> SettledAsync()
+    {
+        // Sockets of ended connections are closed by finalizers; give them their turn.
+        for (var i = 0; i < 3; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            await Task.Yield();
+        }
+        using var self = Process.GetCurrentProcess();
+        return (GC.GetTotalMemory(forceFullCollection: true), Directory.GetFiles("/proc/self/fd").Length, self.Threads.Count);
+    }
+}
