@@ -32,11 +32,17 @@ internal static class LogTriage
 
     private const string InboundHandler = "Akka.Remote.Transport.DotNetty.TcpServerHandler";
 
+    // The transport itself warns only about closing a connection whose peer is already gone (a half-close that fails);
+    // its real failures (a port it cannot bind) are errors, and stay so.
+    private const string Transport = "Akka.Remote.Transport.DotNetty.TcpTransport";
+
     public static LogVerdict Classify(LogEvent logEvent)
     {
         if (logEvent.LogClass?.FullName == InboundHandler && logEvent.LogLevel() >= LogLevel.WarningLevel)
             return LogVerdict.ForeignConnection;
         if (EndsAssociation(logEvent.Cause) || Parameters(logEvent).Any(p => p is Exception e && EndsAssociation(e)))
+            return LogVerdict.Demote;
+        if (logEvent.LogClass?.FullName == Transport && logEvent.LogLevel() == LogLevel.WarningLevel)
             return LogVerdict.Demote;
         // Sending through a remoting that has stopped: a child or a pool on its way out.
         if (logEvent.Cause is Akka.Remote.RemoteTransportException { InnerException: null } && logEvent.LogClass?.FullName?.StartsWith("Akka.Remote.RemoteActorRef", StringComparison.Ordinal) == true)

@@ -1,0 +1,46 @@
+using ActorPool.Logging;
+using Akka.Event;
+
+namespace ActorPool.Tests.Unit;
+
+public sealed class LogTriageTests
+{
+    private static readonly Type s_transport = typeof(Akka.Remote.RemoteActorRefProvider).Assembly.GetType("Akka.Remote.Transport.DotNetty.TcpTransport")!;
+    private static readonly Type s_inbound = typeof(Akka.Remote.RemoteActorRefProvider).Assembly.GetType("Akka.Remote.Transport.DotNetty.TcpServerHandler")!;
+    private static readonly Type s_disassociated = typeof(Akka.Remote.RemoteActorRefProvider).Assembly.GetType("Akka.Remote.EndpointDisassociatedException")!;
+
+    [Fact]
+    public void Classify_AssociationThatEndedWithAChild_IsDemoted()
+    {
+        var cause = (Exception)Activator.CreateInstance(s_disassociated, "Disassociated")!;
+
+        Assert.Equal(LogVerdict.Demote, LogTriage.Classify(new Error(cause, "endpointWriter", typeof(object), "Disassociated")));
+        Assert.Equal(LogVerdict.Demote, LogTriage.Classify(new Warning("reliableEndpointWriter", typeof(object),
+            new TemplateMessage("Association with [{0}] failed: [{1}]", "x", cause))));
+    }
+
+    [Fact]
+    public void Classify_TransportWarningButNotItsErrors_IsDemoted()
+    {
+        Assert.Equal(LogVerdict.Demote, LogTriage.Classify(new Warning("transport", s_transport, "Half-close failed")));
+        Assert.Equal(LogVerdict.Keep, LogTriage.Classify(new Error(new InvalidOperationException("bind"), "transport", s_transport, "Failed to bind")));
+    }
+
+    [Fact]
+    public void Classify_InboundConnectionError_IsCountedAndOrdinaryEventsAreKept()
+    {
+        Assert.Equal(LogVerdict.ForeignConnection, LogTriage.Classify(new Error(new IOException("handshake"), "server", s_inbound, "Error caught channel")));
+        Assert.Equal(LogVerdict.Keep, LogTriage.Classify(new Warning("supervisor", typeof(object), "Child 1 exited with code 1")));
+        Assert.Equal(LogVerdict.Keep, LogTriage.Classify(new Error(new InvalidOperationException("boom"), "supervisor", typeof(object), "failed")));
+    }
+
+    // Akka's own message types are internal; this stands for one with its arguments, as a logger receives it.
+    private sealed class TemplateMessage(string format, params object[] args) : LogMessage(DefaultLogMessageFormatter.Instance, format)
+    {
+        public override string Unformatted() => string.Join(",", args);
+
+        public override IEnumerable<object> Parameters() => args;
+
+        public override string ToString() => Formatter.Format(Format, args);
+    }
+}
