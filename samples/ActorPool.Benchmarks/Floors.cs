@@ -105,4 +105,25 @@ public static class Floors
         var sorted = samples.Order().ToArray();
         return sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
     }
+
+    /// <summary>
+    /// What the shared-memory path costs at least: a payload written into a slot of an area and read back into a new
+    /// array through a second mapping of the same file (as a child would), in MiB/s of payload, in one process.
+    /// </summary>
+    public static double SharedMemory(int size, int iterations)
+    {
+        var directory = ActorPool.SharedMemory.AreaDirectory.TryOpen("/dev/shm", out var why) ?? throw new InvalidOperationException(why);
+        using var area = ActorPool.SharedMemory.OwnArea.Create(directory, 1L << 30);
+        using var peer = ActorPool.SharedMemory.PeerArea.TryOpen(directory, area.Id) ?? throw new InvalidOperationException("The area cannot be mapped again.");
+        var payload = new byte[size];
+        Random.Shared.NextBytes(payload);
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < iterations; i++)
+        {
+            var handle = area.TryWrite(size, payload, static (span, bytes) => bytes.CopyTo(span)) ?? throw new InvalidOperationException("The area is full.");
+            _ = peer.Read(handle, static data => ActorPool.Wire.WireReader.ToArray(data));
+            peer.MarkReleased(handle);
+        }
+        return (double)size * iterations / (1024 * 1024) / watch.Elapsed.TotalSeconds;
+    }
 }

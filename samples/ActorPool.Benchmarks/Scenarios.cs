@@ -208,12 +208,41 @@ public static class Scenarios
                 await pool.ApplyAsync(Work.EchoDictionary, dictionary);
             return 100 / watch.Elapsed.TotalSeconds;
         });
+        var huge = new byte[64 * 1024 * 1024];
+        Random.Shared.NextBytes(huge);
+        // Each child's first large payloads make its area's pages and its large-object heap.
+        for (var i = 0; i < 4; i++)
+            await pool.ApplyAsync(Work.EchoBytes, huge);
+        var hugeThroughput = await RoundsAsync(rounds, async () =>
+        {
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < 8; i++)
+                await pool.ApplyAsync(Work.EchoBytes, huge);
+            return 8 * 64 * 2 / watch.Elapsed.TotalSeconds;
+        });
+        var before = new List<double>();
+        var peak = await RoundsAsync(rounds, async () =>
+        {
+            // What the earlier echoes left is garbage, not part of this peak.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            before.Add(ProcessMemory.Read(Environment.ProcessId).RssMb);
+            PeakMemory.Reset();
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => pool.ApplyAsync(Work.EchoBytes, huge)));
+            return PeakMemory.PeakRssMb();
+        });
         var tcp = await RoundsAsync(rounds, async () => (await Floors.TcpAsync()).MibPerSecond);
         var akka = await RoundsAsync(rounds, async () => (await Floors.AkkaAsync(tls: true)).MibPerSecond);
+        var shared = await RoundsAsync(rounds, () => Task.FromResult(Floors.SharedMemory(1024 * 1024, 200)));
+        var sharedHuge = await RoundsAsync(rounds, () => Task.FromResult(Floors.SharedMemory(64 * 1024 * 1024, 4)));
         return
         [
             new("payload", "echo of a 1 MiB byte[] (both ways counted)", "MiB/s", throughput, ">= 600"),
             new("payload", "echo of a 10,000-entry Dictionary<string,int>", "tasks/s", dictionaries, ">= 200"),
+            new("payload", "echo of a 64 MiB byte[] (both ways counted)", "MiB/s", hugeThroughput, ">= the 1 MiB echo"),
+            new("payload", "peak parent RSS, 4 concurrent echoes of one 64 MiB byte[]", "MB", peak, "<= 805 (3 x 4 x 64 MiB)"),
+            new("payload", "parent RSS before those 4 echoes", "MB", before, ""),
+            new("payload", "floor: shared-memory slot write + read of 1 MiB, in-process", "MiB/s", shared, ""),
+            new("payload", "floor: shared-memory slot write + read of 64 MiB, in-process", "MiB/s", sharedHuge, ""),
             new("payload", "floor: raw TCP echo of 1 MiB", "MiB/s", tcp, ""),
             new("payload", "floor: raw Akka.Remote echo of 1 MiB, TLS on", "MiB/s", akka, ""),
         ];

@@ -340,6 +340,6 @@ public sealed partial class ProcessPool
         ArgumentNullException.ThrowIfNull(items);
         EnsureOpen();
         var prepared = PreparedFunction.Prepare(fn, nameof(fn));
-        return (item, token) => RunAsync<R>(prepared.Encode(args(item), _codec), token);
+        return (item, token) => RunAsync<R>(prepared.Encode(args(item), _codec, share: true), token);
     }
 }

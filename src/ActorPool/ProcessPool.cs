@@ -231,6 +231,8 @@ public sealed partial class ProcessPool : IAsyncDisposable
     private async Task ShutdownAsync()
     {
         await _childrenExited.ConfigureAwait(false);
+        // No child is left to read the pool's area: it goes now, not whenever the ActorSystem has finished terminating.
+        SharedMemory.PayloadAreas.For(_system).Close();
         // Every child has exited. Akka may still wait on the remote runners of a child that was killed until its
         // failure detector gives up on them; that is no reason to keep the caller waiting.
         try
@@ -243,7 +245,7 @@ public sealed partial class ProcessPool : IAsyncDisposable
         }
     }
 
-    private byte[] Encode(Delegate fn, object?[] args) => PreparedFunction.Prepare(fn, nameof(fn)).Encode(args, _codec);
+    private byte[] Encode(Delegate fn, object?[] args) => PreparedFunction.Prepare(fn, nameof(fn)).Encode(args, _codec, share: true);
 
     private Task RunVoidAsync(byte[] call, CancellationToken cancellationToken) => RunAsync<object?>(call, cancellationToken);
 
@@ -263,7 +265,14 @@ public sealed partial class ProcessPool : IAsyncDisposable
         var result = cancellationToken.CanBeCanceled
             ? await WaitAsync(id, completion, cancellationToken).ConfigureAwait(false)
             : await completion.Task.ConfigureAwait(false);
-        return (R)_codec.Deserialize(result)!;
+        try
+        {
+            return (R)_codec.Deserialize(result)!;
+        }
+        finally
+        {
+            _codec.ReleaseSlots(result);
+        }
     }
 
     private async Task<byte[]> WaitAsync(long id, TaskCompletionSource<byte[]> completion, CancellationToken cancellationToken)
@@ -277,6 +286,12 @@ public sealed partial class ProcessPool : IAsyncDisposable
             // The caller has its answer now; the supervisor cancels the function's token in the child.
             _supervisor.Tell(new AbandonTask(id));
             throw new OperationCanceledException(cancellationToken);
+        }
+        catch (OperationCanceledException) when (completion.Task.IsCompletedSuccessfully)
+        {
+            // The result came as the caller gave up: nobody reads it.
+            _codec.ReleaseSlots(completion.Task.Result);
+            throw;
         }
     }
 

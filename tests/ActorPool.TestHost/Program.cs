@@ -4,6 +4,8 @@ using ActorPool;
 var processes = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 2;
 var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = processes });
 var pid = await pool.ApplyAsync(() => Environment.ProcessId);
+// Large payloads each way, so that the parent and its children have shared-memory areas to leave behind.
+await pool.Map(static (byte[] data) => data, [new byte[1 << 20], new byte[1 << 20]]);
 Console.WriteLine($"CHILDREN {string.Join(",", pool.ChildPids)} RAN-IN {pid}");
 Console.Out.Flush();
 await Task.Delay(Timeout.Infinite);

@@ -94,12 +94,16 @@ public sealed class LifecycleTests
             children.AddRange(line.Split(' ')[1].Split(',').Select(int.Parse));
             Assert.Equal(2, children.Count);
             Assert.All(children, pid => Assert.True(ProcessProbe.IsAlive(pid)));
+            Assert.NotEmpty(AreaProbe.AreasOf(parent.Id));
 
             parent.Kill(); // SIGKILL: the parent runs no cleanup at all.
             await parent.WaitForExitAsync();
 
-            // Every child exits within a second of its parent's death: its standard input ends, and it leaves at once.
+            // Every child exits within a second of its parent's death: its standard input ends, and it leaves at once,
+            // having removed its own shared-memory area and its parent's.
             Assert.True(await ProcessProbe.WaitForExitAsync(children, TimeSpan.FromSeconds(1)), "children outlived their killed parent by a second");
+            Assert.Empty(AreaProbe.AreasOf(parent.Id));
+            Assert.All(children, pid => Assert.Empty(AreaProbe.AreasOf(pid)));
         }
         finally
         {

@@ -54,7 +54,8 @@ internal static class ChildRuntime
             if (settings.ExceptionHandler is { } handler)
                 s_exceptionHandler = (TaskCall)Codec.Deserialize(handler)!;
             s_initialized = settings.Initializer is { } init ? Task.Run(() => RunInitializerAsync(init)) : Task.CompletedTask;
-            s_idleTrim = new IdleTrim(settings.IdleTrimDelay, static () => Admissions.Idle);
+            var areas = s_system is { } system ? SharedMemory.PayloadAreas.For(system) : null;
+            s_idleTrim = new IdleTrim(settings.IdleTrimDelay, static () => Admissions.Idle, areas is null ? null : areas.Trim);
             s_initialized.ContinueWith(static _ => s_idleTrim?.BecameIdle(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             return s_initialized;
         }

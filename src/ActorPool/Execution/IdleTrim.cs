@@ -3,20 +3,24 @@ namespace ActorPool.Execution;
 /// <summary>
 /// Gives a child's memory back once it has been idle for a while: a full, compacting GC in aggressive mode returns
 /// the committed but unused GC memory to the OS. A child that has just started or finished its tasks holds a few
-/// megabytes of such memory, which an idle pool would otherwise keep for as long as it lives.
+/// megabytes of such memory, which an idle pool would otherwise keep for as long as it lives. So are the warm pages of
+/// its shared-memory area.
 /// </summary>
 internal sealed class IdleTrim
 {
     private readonly TimeSpan _delay;
     private readonly Func<bool> _idle;
     private readonly Timer _timer;
+    private readonly Action? _trimAlso;
 
     /// <param name="delay">How long the child must stay idle; <see cref="Timeout.InfiniteTimeSpan"/> never trims.</param>
     /// <param name="idle">True while the child runs no task.</param>
-    public IdleTrim(TimeSpan delay, Func<bool> idle)
+    /// <param name="trimAlso">Gives back other memory the child keeps warm while busy.</param>
+    public IdleTrim(TimeSpan delay, Func<bool> idle, Action? trimAlso = null)
     {
         _delay = delay;
         _idle = idle;
+        _trimAlso = trimAlso;
         _timer = new Timer(static state => ((IdleTrim)state!).Trim(), this, Timeout.Infinite, Timeout.Infinite);
     }
 
@@ -29,7 +33,9 @@ internal sealed class IdleTrim
 
     private void Trim()
     {
-        if (_idle())
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        if (!_idle())
+            return;
+        _trimAlso?.Invoke();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 }

@@ -118,7 +118,7 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
             try
             {
                 var result = await ChildRuntime.RunAsync(run.TaskId, run.Call).ConfigureAwait(false);
-                Report(new TaskSucceeded(run.TaskId, SerializeResult(result)), parent, self);
+                Report(new TaskSucceeded(run.TaskId, SerializeResult(result, share: true)), parent, self);
             }
             catch (Exception e)
             {
@@ -154,7 +154,8 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
             try
             {
                 var result = await ChildRuntime.RunAsync(null, invoke.Call).ConfigureAwait(false);
-                SerializeResult(result);
+                // Checked here, so that a result that cannot travel fails as the task's error; Akka sends it.
+                SerializeResult(result, share: false);
                 Reply(replyTo, result, parent, self);
             }
             catch (Exception e)
@@ -215,8 +216,9 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
             self.Tell(new ExceptionHandlerFailed(handlerFailure));
     }
 
-    private static byte[] SerializeResult(object? result) =>
-        ChildRuntime.Codec.TryEncode(result, "The task's result", out var bytes) is { } error
+    // A tracked task's large result goes to the child's shared memory, where the parent reads it.
+    private static byte[] SerializeResult(object? result, bool share) =>
+        ChildRuntime.Codec.TryEncode(result, "The task's result", out var bytes, share) is { } error
             ? throw new ResultNotSerializableException(error)
             : bytes;
 

@@ -20,7 +20,8 @@ internal static class CaptureInspector
     /// <summary>Throws <see cref="ArgumentException"/> naming the first field whose value cannot travel.</summary>
     public static void EnsureCanTravel(object? root, string rootName, string paramName)
     {
-        if (root is null)
+        // A shape MemoryPack writes holds primitives, strings and users' [MemoryPackable] members only: nothing to find.
+        if (root is null || Serialization.PackedShapes.DescriptorFor(root) is not null)
             return;
         var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
         var pending = new Stack<(object Value, string Path)>();

@@ -26,26 +26,38 @@ internal sealed class PreparedFunction
     }
 
     /// <summary>Serializes a call with <paramref name="args"/>; throws <see cref="ArgumentException"/> when it cannot travel.</summary>
-    public byte[] Encode(object?[] args, PayloadCodec codec)
+    /// <param name="args">The call's arguments.</param>
+    /// <param name="codec">The codec of the system the call is for.</param>
+    /// <param name="share">Whether large arguments may go to shared memory (<see cref="PayloadCodec.Serialize"/>): for a pool's tasks.</param>
+    public byte[] Encode(object?[] args, PayloadCodec codec, bool share = false)
     {
         for (var i = 0; i < args.Length; i++)
             CaptureInspector.EnsureCanTravel(args[i], $"argument {i + 1}", "args");
         byte[] bytes;
         try
         {
-            bytes = codec.Serialize(new TaskCall(_method, _target, args));
+            bytes = codec.Serialize(new TaskCall(_method, _target, args), share);
         }
         catch (Exception e)
         {
             throw new ArgumentException($"The task function or its arguments cannot be serialized: {e.Message}", _paramName, e);
         }
-        if (bytes.LongLength > codec.MaxPayloadSize)
+        if (PayloadCodec.SizeOf(bytes) is var size && size > codec.MaxPayloadSize)
         {
+            codec.ReleaseSlots(bytes);
             throw new ArgumentException(
-                $"The task call serializes to {bytes.LongLength} bytes, over actorpool.max-payload-size ({codec.MaxPayloadSize} bytes).",
+                $"The task call serializes to {size} bytes, over actorpool.max-payload-size ({codec.MaxPayloadSize} bytes).",
                 _paramName);
         }
-        VerifyTargetOnce(bytes, codec);
+        try
+        {
+            VerifyTargetOnce(bytes, codec);
+        }
+        catch
+        {
+            codec.ReleaseSlots(bytes);
+            throw;
+        }
         return bytes;
     }
 

@@ -35,7 +35,9 @@ internal static class ChildEntryPoint
         Console.Out.Flush();
 
         // A pool child takes no commands on standard input; its end is the signal to exit.
-        ParentWatch.Start(stdin, static _ => { }, exitCode: 0);
+        // A parent that died outright removed neither its shared-memory area nor this child's: the child does.
+        var areas = SharedMemory.PayloadAreas.For(system);
+        ParentWatch.Start(stdin, static _ => { }, exitCode: 0, () => areas.AbandonWithParent(bootstrap.ParentPid));
         await system.WhenTerminated.ConfigureAwait(false);
         return 0;
     }

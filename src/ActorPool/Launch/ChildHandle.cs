@@ -130,7 +130,11 @@ internal sealed class ChildHandle : IChildHandle
     }
 
     /// <summary>Asks the child to exit once it has nothing left to do (closes its standard input).</summary>
-    public void RequestExit() => _process.TellQuietly(null);
+    public void RequestExit()
+    {
+        _process.TellQuietly(ParentWatch.ExitCommand);
+        _process.TellQuietly(null);
+    }
 
     /// <summary>Ends the child at once (SIGKILL on Unix).</summary>
     public void Kill()

@@ -42,13 +42,28 @@ internal sealed class PendingTask
     /// <summary>Its place in the supervisor's queue, or null when not queued.</summary>
     public LinkedListNode<PendingTask>? QueueNode { get; set; }
 
-    /// <summary>Gives the caller its result.</summary>
+    /// <summary>Gives the caller its result; whoever reads it last releases its shared-memory slots.</summary>
     public void Succeed(byte[] result, PayloadCodec codec)
     {
         if (Completion is { } completion)
-            completion.TrySetResult(result);
-        else
+        {
+            // The caller reads it and releases it, unless it has stopped waiting.
+            if (!completion.TrySetResult(result))
+                codec.ReleaseSlots(result);
+            return;
+        }
+        try
+        {
             ReplyTo?.Tell(codec.Deserialize(result));
+        }
+        catch (Exception e) when (e is System.Runtime.Serialization.SerializationException)
+        {
+            ReplyTo?.Tell(new Status.Failure(e));
+        }
+        finally
+        {
+            codec.ReleaseSlots(result);
+        }
     }
 
     /// <summary>Gives the caller its error.</summary>

@@ -45,6 +45,16 @@ internal sealed partial class PoolSupervisorActor
         }
     }
 
+    /// <summary>The pool has had no task for a while: the free pages of its shared-memory area go back to the system.</summary>
+    private sealed class TrimArea
+    {
+        public static readonly TrimArea Instance = new();
+
+        private TrimArea()
+        {
+        }
+    }
+
     private sealed class ShrinkTick
     {
         public static readonly ShrinkTick Instance = new();

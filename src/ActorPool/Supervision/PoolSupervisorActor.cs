@@ -33,7 +33,8 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
     private readonly ChildRegistry _registry;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Serialization.PayloadCodec _codec = Serialization.PayloadCodec.For(Context.System);
-    private readonly TaskBook _tasks = new();
+    private readonly SharedMemory.PayloadAreas _areas = SharedMemory.PayloadAreas.For(Context.System);
+    private readonly TaskBook _tasks;
     private readonly ChildFleet _children = new();
     private readonly IChildPlacement _placement = new RoundRobinPlacement();
     private readonly Dictionary<IActorRef, List<RunTask>> _outgoing = [];
@@ -58,6 +59,9 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
         TaskCompletionSource<PoolStarted> started,
         TaskCompletionSource joined)
     {
+        // A task's call may hold slots of the pool's shared-memory area; they are freed once the task leaves the book
+        // (not before: a retry sends the same call again).
+        _tasks = new TaskBook(task => _codec.ReleaseSlots(task.Call));
         _settings = settings;
         _launcher = launcher;
         _prelaunched = prelaunched;
@@ -144,6 +148,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             case Terminated terminated: RunnerStopped(terminated.ActorRef, terminated.AddressTerminated); break;
             case LifetimeReached reached: Retire(reached.ChildId, RetireReason.Lifetime); break;
             case ShrinkTick: ShrinkIdle(); break;
+            case TrimArea: if (_tasks.Count == 0) _areas.Trim(); break;
             case SpawnDue: EnsureChildren(); Dispatch(); break;
             case LivenessTick: ProbeChildren(); break;
             case ProbeAnswered answered: Answered(answered.ChildId); break;
@@ -165,6 +170,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
     {
         if (_terminating)
         {
+            _codec.ReleaseSlots(task.Call);
             task.Fail(new PoolTerminatedException());
             return;
         }
@@ -278,12 +284,22 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
         }
         Dispatch();
         CloseIfIdle();
+        if (_tasks.Count == 0 && _settings.IdleTrimDelay != Timeout.InfiniteTimeSpan)
+            Timers.StartSingleTimer(TrimArea.Instance, TrimArea.Instance, _settings.IdleTrimDelay);
     }
 
     private void Finish(long taskId, byte[]? result, Serialization.RemoteError? error)
     {
-        if (!_tasks.Remove(taskId, out var task))
+        if (!_tasks.TryGet(taskId, out _))
             return;
+        // A result in a child's shared memory stays mapped until its caller has read it, even if the child exits now. A
+        // child whose exit was already handled (its area removed) sent this late: its task was run again or failed.
+        if (result is not null && !_codec.HoldSlots(result))
+        {
+            _log.Debug("The result of task {0} lies in the shared memory of a child that has exited; it is dropped", taskId);
+            return;
+        }
+        _tasks.Remove(taskId, out var task);
         if (_settings.TaskTimeout is not null)
         {
             Timers.Cancel(("timeout", taskId));
@@ -562,6 +578,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
         ForgetRunners(slot);
         slot.Handle.Dispose();
         _registry.Remove(slot.Handle.Pid);
+        _areas.Retire(slot.Handle.Pid);
         if (!expected)
             _log.Warning("Child {0} (process {1}) exited with code {2} while in state {3}", slot.Id, slot.Handle.Pid, exited.ExitCode, slot.State);
         foreach (var taskId in slot.Running)

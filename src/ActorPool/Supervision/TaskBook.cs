@@ -2,9 +2,10 @@ namespace ActorPool.Supervision;
 
 /// <summary>
 /// Every tracked task the supervisor has not answered yet, and the queue of those waiting for a child. A task is in
-/// the book from its submission until its outcome; while queued it also has a place in the queue.
+/// the book from its submission until its outcome; while queued it also has a place in the queue. What a task holds
+/// until its outcome (its call's shared-memory slots) is let go by <c>forgotten</c> as it leaves the book.
 /// </summary>
-internal sealed class TaskBook
+internal sealed class TaskBook(Action<PendingTask>? forgotten = null)
 {
     private readonly Dictionary<long, PendingTask> _tasks = [];
     private readonly LinkedList<PendingTask> _queue = new();
@@ -55,6 +56,7 @@ internal sealed class TaskBook
             _queue.Remove(node);
             task.QueueNode = null;
         }
+        forgotten?.Invoke(task);
         return true;
     }
 
@@ -65,7 +67,10 @@ internal sealed class TaskBook
         _tasks.Clear();
         _queue.Clear();
         foreach (var task in all)
+        {
             task.QueueNode = null;
+            forgotten?.Invoke(task);
+        }
         return all;
     }
 }

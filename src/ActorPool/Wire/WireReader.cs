@@ -17,6 +17,12 @@ internal ref struct WireReader(ReadOnlySpan<byte> data)
         return _data[_position++];
     }
 
+    /// <summary>The next byte, left unread; 0 at the end.</summary>
+    public readonly byte Peek() => _position < _data.Length ? _data[_position] : (byte)0;
+
+    /// <summary>Exactly <paramref name="length"/> bytes, in place, with no length before them.</summary>
+    public ReadOnlySpan<byte> Fixed(int length) => Take(length);
+
     public bool Bool() => Byte() != 0;
 
     public int Int() => checked((int)Long());
@@ -49,8 +55,23 @@ internal ref struct WireReader(ReadOnlySpan<byte> data)
         {
             -1 => null,
             < 0 => throw new SerializationException("An ActorPool message holds a negative length."),
-            _ => Take(checked((int)length)).ToArray(),
+            _ => ToArray(Take(checked((int)length))),
         };
+    }
+
+    /// <summary>Length-prefixed bytes, in place: valid as long as the data read from.</summary>
+    public ReadOnlySpan<byte> BytesInPlace()
+    {
+        var length = Long();
+        return length < 0 ? throw new SerializationException("An ActorPool message holds a negative length.") : Take(checked((int)length));
+    }
+
+    /// <summary>A copy of <paramref name="bytes"/> in a new array, which is not zeroed first.</summary>
+    public static byte[] ToArray(ReadOnlySpan<byte> bytes)
+    {
+        var copy = GC.AllocateUninitializedArray<byte>(bytes.Length);
+        bytes.CopyTo(copy);
+        return copy;
     }
 
     public string? String()

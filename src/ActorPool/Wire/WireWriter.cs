@@ -16,6 +16,16 @@ internal sealed class WireWriter
 
     public byte[] ToArray() => _buffer.WrittenSpan.ToArray();
 
+    /// <summary>What has been written so far.</summary>
+    public ReadOnlySpan<byte> Written => _buffer.WrittenSpan;
+
+    /// <summary>Bytes as they are, with no length before them.</summary>
+    public void Raw(ReadOnlySpan<byte> value)
+    {
+        value.CopyTo(_buffer.GetSpan(value.Length));
+        _buffer.Advance(value.Length);
+    }
+
     public void Byte(byte value)
     {
         _buffer.GetSpan(1)[0] = value;
@@ -27,10 +37,12 @@ internal sealed class WireWriter
     public void Int(int value) => Long(value);
 
     /// <summary>A zig-zag varint: small values, negative ones too, take one or two bytes.</summary>
-    public void Long(long value)
+    public void Long(long value) => _buffer.Advance(WriteLong(_buffer.GetSpan(10), value));
+
+    /// <summary>Writes <paramref name="value"/> as <see cref="Long(long)"/> does into <paramref name="span"/>; returns the bytes written.</summary>
+    public static int WriteLong(Span<byte> span, long value)
     {
         var zigzag = (ulong)((value << 1) ^ (value >> 63));
-        var span = _buffer.GetSpan(10);
         var i = 0;
         while (zigzag >= 0x80)
         {
@@ -38,7 +50,20 @@ internal sealed class WireWriter
             zigzag >>= 7;
         }
         span[i++] = (byte)zigzag;
-        _buffer.Advance(i);
+        return i;
+    }
+
+    /// <summary>The bytes <see cref="Long(long)"/> takes for <paramref name="value"/>.</summary>
+    public static int SizeOfLong(long value)
+    {
+        var zigzag = (ulong)((value << 1) ^ (value >> 63));
+        var size = 1;
+        while (zigzag >= 0x80)
+        {
+            size++;
+            zigzag >>= 7;
+        }
+        return size;
     }
 
     public void Double(double value)

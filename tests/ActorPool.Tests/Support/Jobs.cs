@@ -159,6 +159,25 @@ public static class Jobs
         return (item, Environment.ProcessId);
     }
 
+    public static byte[] EchoBytes(byte[] data) => data;
+
+    public static string EchoString(string text) => text;
+
+    public static Dictionary<int, string> EchoDictionary(Dictionary<int, string> data) => data;
+
+    public static List<PackedPoint> EchoPoints(List<PackedPoint> points) => points;
+
+    /// <summary>Reads its argument, then fails fast the first time (no marker yet); returns the argument's sum the next.</summary>
+    public static long SumFailFastOnce(string marker, byte[] data)
+    {
+        var sum = data.Sum(b => (long)b);
+        if (File.Exists(marker))
+            return sum;
+        File.WriteAllText(marker, "crashed once");
+        Environment.FailFast("ActorPool test: a child that fails fast after reading its argument");
+        return 0;
+    }
+
     /// <summary>Fails fast the first time (no marker yet), returns 42 the next.</summary>
     public static int FailFastOnceAsync(string marker)
     {
