@@ -9,7 +9,8 @@ Console.WriteLine($"Children: {string.Join(", ", pool.ChildPids)}");
 int r = await pool.ApplyAsync(Jobs.SquareAsync, 7);
 Console.WriteLine($"ApplyAsync(SquareAsync, 7) = {r}");
 
-IReadOnlyList<int> all = await pool.Map(Jobs.SquareAsync, Enumerable.Range(0, 10_000));
+// A long map with a live progress bar (none when the output is not a terminal).
+var all = await ProgressBar.MapAsync(pool, Enumerable.Range(0, 10_000));
 Console.WriteLine($"Map(SquareAsync, 0..9999): {all.Count} results, last = {all[^1]}");
 
 int z = await pool.Router.Ask<int>(Invoke.Create(Jobs.SquareAsync, 7), TimeSpan.FromSeconds(5));

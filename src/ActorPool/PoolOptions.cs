@@ -89,6 +89,18 @@ public sealed record PoolOptions
     /// </remarks>
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; init; }
 
+    /// <summary>The pool's name in its metrics (tag <c>actorpool.pool.name</c>) and spans.</summary>
+    /// <remarks>Default <c>"actorpool"</c>; not empty. Give pools of one process names of their own to tell their metrics apart.</remarks>
+    public string Name { get; init; } = "actorpool";
+
+    /// <summary>Where the pool's <c>ActorPool</c> meter comes from, for dependency injection; null for a meter of ActorPool's own.</summary>
+    /// <remarks>
+    /// Either way the instruments are on a meter named <c>ActorPool</c>: tasks submitted and completed (by
+    /// <c>actorpool.task.outcome</c>), task duration measured in the child, tasks queued and in flight, child starts and
+    /// exits (by <c>actorpool.child.exit_reason</c>) and each child's resident memory. See the README's Observability.
+    /// </remarks>
+    public System.Diagnostics.Metrics.IMeterFactory? MeterFactory { get; init; }
+
     /// <summary>HOCON that overrides ActorPool's <c>actorpool</c> section, Akka settings and the router deployment.</summary>
     public Config? Config { get; init; }
 
@@ -99,6 +111,7 @@ public sealed record PoolOptions
         ArgumentOutOfRangeException.ThrowIfNegative(MaxTasksPerChild, nameof(MaxTasksPerChild));
         ArgumentOutOfRangeException.ThrowIfNegative(MaxCrashRetries, nameof(MaxCrashRetries));
         ArgumentNullException.ThrowIfNull(InitArgs, nameof(InitArgs));
+        ArgumentException.ThrowIfNullOrWhiteSpace(Name, nameof(Name));
         if (TaskTimeout is { } timeout && timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
             throw new ArgumentOutOfRangeException(nameof(TaskTimeout), timeout, "TaskTimeout must be positive.");
         if (MinProcesses is { } min && (min < 1 || min > Processes))

@@ -14,16 +14,38 @@ namespace ActorPool;
 /// </remarks>
 public sealed class PoolResult<R> : IAsyncEnumerable<R>
 {
-    private readonly Func<CancellationToken, IAsyncEnumerable<R>> _run;
+    private readonly Func<MapProgressReporter?, CancellationToken, IAsyncEnumerable<R>> _run;
     private readonly CancellationToken _cancellationToken;
     private readonly object _lock = new();
     private Task<IReadOnlyList<R>>? _all;
     private bool _enumerated;
+    private MapProgressReporter? _progress;
 
-    internal PoolResult(Func<CancellationToken, IAsyncEnumerable<R>> run, CancellationToken cancellationToken)
+    internal PoolResult(Func<MapProgressReporter?, CancellationToken, IAsyncEnumerable<R>> run, CancellationToken cancellationToken)
     {
         _run = run;
         _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>Reports the map's progress while it runs: at most once per <paramref name="interval"/>, and once at the end.</summary>
+    /// <param name="progress">Where reports go; a <see cref="Progress{T}"/> made on a UI thread reports there.</param>
+    /// <param name="interval">The least time between two reports; default 100 ms.</param>
+    /// <returns>This result, to await or enumerate.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="progress"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="interval"/> is negative.</exception>
+    /// <exception cref="InvalidOperationException">The map has already started (it was awaited or enumerated).</exception>
+    public PoolResult<R> WithProgress(IProgress<MapProgress> progress, TimeSpan? interval = null)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var every = interval ?? TimeSpan.FromMilliseconds(100);
+        ArgumentOutOfRangeException.ThrowIfLessThan(every, TimeSpan.Zero, nameof(interval));
+        lock (_lock)
+        {
+            if (_all is not null || _enumerated)
+                throw new InvalidOperationException("WithProgress must be called before the map is awaited or enumerated.");
+            _progress = new MapProgressReporter(progress, every);
+        }
+        return this;
     }
 
     /// <summary>Gets an awaiter for every result, in input order.</summary>
@@ -62,15 +84,29 @@ public sealed class PoolResult<R> : IAsyncEnumerable<R>
     private async IAsyncEnumerable<R> StreamAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken, cancellationToken);
-        await foreach (var result in _run(linked.Token).WithCancellation(linked.Token).ConfigureAwait(false))
-            yield return result;
+        try
+        {
+            await foreach (var result in _run(_progress, linked.Token).WithCancellation(linked.Token).ConfigureAwait(false))
+                yield return result;
+        }
+        finally
+        {
+            _progress?.Finish();
+        }
     }
 
     private async Task<IReadOnlyList<R>> CollectAsync()
     {
         var results = new List<R>();
-        await foreach (var result in _run(_cancellationToken).WithCancellation(_cancellationToken).ConfigureAwait(false))
-            results.Add(result);
+        try
+        {
+            await foreach (var result in _run(_progress, _cancellationToken).WithCancellation(_cancellationToken).ConfigureAwait(false))
+                results.Add(result);
+        }
+        finally
+        {
+            _progress?.Finish();
+        }
         return results;
     }
 

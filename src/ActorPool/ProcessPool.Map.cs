@@ -326,7 +326,9 @@ public sealed partial class ProcessPool
     {
         var start = Starter<T, R>(fn, items, args);
         var window = MapWindow;
-        return new PoolResult<R>(token => MapPipeline.OrderedAsync(items, start, window, token), cancellationToken);
+        return new PoolResult<R>(
+            (progress, token) => MapPipeline.OrderedAsync(items, progress is null ? start : (item, ct) => progress.Track(start(item, ct)), window, token),
+            cancellationToken);
     }
 
     private IAsyncEnumerable<R> Unordered<T, R>(Delegate fn, IAsyncEnumerable<T> items, Func<T, object?[]> args, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using ActorPool.Configuration;
+using ActorPool.Diagnostics;
 using ActorPool.Functions;
 using ActorPool.Launch;
 using ActorPool.Routing;
@@ -31,12 +32,17 @@ public sealed partial class ProcessPool : IAsyncDisposable
     private readonly Task _childrenExited;
     private readonly PoolOptions _options;
     private readonly PoolSettings _settings;
+    private readonly PoolTelemetry _telemetry;
+    private readonly HealthBoard _health;
     private readonly Lazy<Task> _shutdown;
     private int _state;
 
     private ProcessPool(
-        ActorSystem system, PayloadCodec codec, IActorRef supervisor, IActorRef router, ChildRegistry registry, Task childrenExited, PoolOptions options, PoolSettings settings)
+        ActorSystem system, PayloadCodec codec, IActorRef supervisor, IActorRef router, ChildRegistry registry, Task childrenExited,
+        PoolOptions options, PoolSettings settings, PoolTelemetry telemetry, HealthBoard health)
     {
+        _telemetry = telemetry;
+        _health = health;
         _system = system;
         _codec = codec;
         _supervisor = supervisor;
@@ -54,6 +60,15 @@ public sealed partial class ProcessPool : IAsyncDisposable
     /// task's result or faults with <see cref="ProxyException"/>.
     /// </summary>
     public IActorRef Router { get; }
+
+    /// <summary>How the pool is doing: its children, and whether they keep dying as they start (a restart storm).</summary>
+    /// <remarks>Read from any thread; cheap (a snapshot the supervisor keeps up to date).</remarks>
+    public PoolHealth Health => Volatile.Read(ref _state) switch
+    {
+        Closed => _health.Current with { Status = PoolHealthStatus.Unhealthy, Description = "The pool is closed." },
+        Terminated => _health.Current with { Status = PoolHealthStatus.Unhealthy, Description = "The pool is terminated." },
+        _ => _health.Current,
+    };
 
     /// <summary>Process ids of the live child processes.</summary>
     public IReadOnlyList<int> ChildPids => _registry.Pids;
@@ -93,7 +108,8 @@ public sealed partial class ProcessPool : IAsyncDisposable
 
         // The first children start before this pool's own ActorSystem is made, so that their starts overlap it: a child
         // needs nothing from the parent's system until it listens, and the parent deploys into it then.
-        var prelaunched = Prelaunch(minProcesses, settings.ChildEnvironment);
+        var childLogs = new Logging.ChildLogSink(options.LoggerFactory);
+        var prelaunched = Prelaunch(minProcesses, settings.ChildEnvironment, childLogs);
         ExtendedActorSystem system;
         PayloadCodec codec;
         byte[]? initializerCall, exceptionHandlerCall;
@@ -153,14 +169,16 @@ public sealed partial class ProcessPool : IAsyncDisposable
                 "Use this only on a network where every such process is trusted.");
         }
         var registry = new ChildRegistry();
+        var telemetry = new PoolTelemetry(options.Name, options.MeterFactory);
+        var health = new HealthBoard(minProcesses);
         var started = new TaskCompletionSource<PoolStarted>(TaskCreationOptions.RunContinuationsAsynchronously);
         var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var launcher = new ProcessChildLauncher(settings.ChildEnvironment, Akka.Event.Logging.GetLogger(system, typeof(PoolSupervisorActor)));
-        var supervisor = system.ActorOf(PoolSupervisorActor.Props(supervisorSettings, launcher, prelaunched, registry, started, exited), PoolSupervisorActor.Name);
+        var launcher = new ProcessChildLauncher(settings.ChildEnvironment, childLogs, Akka.Event.Logging.GetLogger(system, typeof(PoolSupervisorActor)));
+        var supervisor = system.ActorOf(PoolSupervisorActor.Props(supervisorSettings, launcher, prelaunched, registry, telemetry, health, started, exited), PoolSupervisorActor.Name);
         try
         {
             var pool = await started.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return new ProcessPool(system, codec, supervisor, pool.Router, registry, exited.Task, options, settings);
+            return new ProcessPool(system, codec, supervisor, pool.Router, registry, exited.Task, options, settings, telemetry, health);
         }
         catch (Exception)
         {
@@ -171,13 +189,13 @@ public sealed partial class ProcessPool : IAsyncDisposable
         }
     }
 
-    private static List<ChildHandle> Prelaunch(int count, IReadOnlyDictionary<string, string> environment)
+    private static List<ChildHandle> Prelaunch(int count, IReadOnlyDictionary<string, string> environment, Logging.ChildLogSink logs)
     {
         var children = new List<ChildHandle>(count);
         try
         {
             for (var id = 1; id <= count; id++)
-                children.Add(ChildHandle.Launch(id, environment));
+                children.Add(ChildHandle.Launch(id, environment, logs));
             return children;
         }
         catch (Exception e)
@@ -261,17 +279,35 @@ public sealed partial class ProcessPool : IAsyncDisposable
     {
         var id = Interlocked.Increment(ref s_nextTaskId);
         var completion = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _supervisor.Tell(new SubmitTask(new PendingTask(id, call, completion)));
-        var result = cancellationToken.CanBeCanceled
-            ? await WaitAsync(id, completion, cancellationToken).ConfigureAwait(false)
-            : await completion.Task.ConfigureAwait(false);
+        var activity = TaskActivity.StartCaller(_telemetry.PoolName, out var traceParent);
+        activity?.SetTag("actorpool.task.id", id);
+        _telemetry.TaskSubmitted();
+        var outcome = TaskOutcomes.Ok;
+        Exception? error = null;
         try
         {
-            return (R)_codec.Deserialize(result)!;
+            _supervisor.Tell(new SubmitTask(new PendingTask(id, call, completion, traceParent)));
+            var result = cancellationToken.CanBeCanceled
+                ? await WaitAsync(id, completion, cancellationToken).ConfigureAwait(false)
+                : await completion.Task.ConfigureAwait(false);
+            try
+            {
+                return (R)_codec.Deserialize(result)!;
+            }
+            finally
+            {
+                _codec.ReleaseSlots(result);
+            }
+        }
+        catch (Exception e)
+        {
+            (outcome, error) = (TaskOutcomes.Of(e), e);
+            throw;
         }
         finally
         {
-            _codec.ReleaseSlots(result);
+            _telemetry.TaskCompleted(outcome);
+            TaskActivity.StopCaller(activity, outcome, error);
         }
     }
 

@@ -32,11 +32,12 @@ public sealed class CrashTests
     }
 
     [Fact]
-    public async Task ChildrenKilledWhileTheyStart_ThreeInARow_PoolStaysUpAndTheMapFinishes()
+    public async Task ChildrenKilledWhileTheyStart_ThreeInARow_PoolStaysUpAndTheMapFinishes_AndHealthShowsTheStorm()
     {
         await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 2, MaxTasksPerChild = 2 });
         var pool = scope.Pool;
         var first = pool.ChildPids.ToHashSet();
+        Assert.Equal(PoolHealthStatus.Healthy, pool.Health.Status);
 
         // Every new child is killed as soon as it appears, three times: each dies before it can be ready.
         var killed = new List<int>();
@@ -61,6 +62,12 @@ public sealed class CrashTests
         Assert.Equal(Enumerable.Range(0, 20).Select(i => i * i), results);
         Assert.Equal(3, killed.Count);
         Assert.Equal(49, await pool.ApplyAsync(Jobs.SquareAsync, 7));
+        // The storm is over (a child became ready since) but on record: degraded for a minute, not unhealthy.
+        var health = pool.Health;
+        Assert.NotNull(health.LastRestartStorm);
+        Assert.True(health.RecentStartFailures >= 3 || DateTimeOffset.UtcNow - health.LastRestartStorm > TimeSpan.FromMinutes(1), health.ToString());
+        Assert.Equal(0, health.StartFailuresInARow);
+        Assert.NotEqual(PoolHealthStatus.Unhealthy, health.Status);
     }
 
     [Fact]

@@ -10,6 +10,29 @@ namespace ActorPool.Tests;
 public sealed class LoggingTests
 {
     [Fact]
+    public async Task WhatAChildLogs_ReachesTheParentsLoggerFactory_WithItsLevelCategoryAndThePidInAScope()
+    {
+        var log = new CapturingLoggerFactory();
+        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1, LoggerFactory = log });
+        var marker = Guid.NewGuid().ToString("N");
+
+        var pid = await scope.Pool.ApplyAsync(Jobs.LogFromChild, marker);
+
+        Assert.True(await Wait.UntilAsync(() => log.Entries.Count(e => e.Message.Contains(marker)) == 2, TimeSpan.FromSeconds(30)), "the child's entries never arrived");
+        var entries = log.Entries.Where(e => e.Message.Contains(marker)).ToList();
+        var akka = Assert.Single(entries, e => e.Message.Contains("logged in the child"));
+        Assert.Equal(LogLevel.Warning, akka.Level);
+        Assert.NotEqual("ActorPool.Child", akka.Category); // the child's own category (the logging class), not a catch-all
+        var plain = Assert.Single(entries, e => e.Message.StartsWith("plain stderr"));
+        Assert.Equal("ActorPool.Child", plain.Category);
+        Assert.All(entries, e =>
+        {
+            var fields = Assert.IsAssignableFrom<IReadOnlyList<KeyValuePair<string, object?>>>(e.Scope);
+            Assert.Contains(new KeyValuePair<string, object?>("ChildPid", pid), fields);
+        });
+    }
+
+    [Fact]
     public async Task JunkConnectionsToThePool_Thousand_AreSummedUpWithoutStackTracesAndCallsStayFast()
     {
         var log = new CapturingLoggerFactory();
@@ -57,8 +80,13 @@ public sealed class LoggingTests
     public async Task CleanRun_StartRecycleAndDispose_LogsNothingAtWarningOrAbove()
     {
         var log = new CapturingLoggerFactory();
-        await using (var scope = await TestPool.StartAsync(new PoolOptions { Processes = 2, MaxTasksPerChild = 5, LoggerFactory = log }))
-            await scope.Pool.Map(Jobs.Twice, Enumerable.Range(0, 40));
+        // Akka's watch failure detector made quicker, so that a watch left on a child that has exited (Akka.Remote then
+        // warns that the child is unreachable) shows while the pool is still recycling, not ten seconds later; its pause
+        // still long enough that only a stall of over 2.6 s makes it warn that heartbeats are late.
+        var config = ConfigurationFactory.ParseString(
+            "akka.remote.watch-failure-detector { heartbeat-interval = 200ms, acceptable-heartbeat-pause = 4s, unreachable-nodes-reaper-interval = 200ms }");
+        await using (var scope = await TestPool.StartAsync(new PoolOptions { Processes = 2, MaxTasksPerChild = 5, LoggerFactory = log, Config = config }))
+            await scope.Pool.Map(Jobs.SleepThenReturnAsync, Enumerable.Repeat(20, 200));
 
         var loud = log.Entries.Where(e => e.Level >= LogLevel.Warning).Select(e => $"{e.Level} {e.Category}: {e.Message}").ToList();
         Assert.True(loud.Count == 0, string.Join(Environment.NewLine, loud));

@@ -14,6 +14,42 @@ public sealed class MapTests : IAsyncLifetime
     public async Task DisposeAsync() => await _scope.DisposeAsync();
 
     [Fact]
+    public async Task Map_WithProgress_ReportsWhileItRunsAndOnceAtTheEnd()
+    {
+        var reports = new ReportRecorder();
+
+        var all = await Pool.Map(Jobs.SleepThenReturnAsync, Enumerable.Repeat(20, 40)).WithProgress(reports, TimeSpan.Zero);
+
+        Assert.Equal(40, all.Count);
+        var last = reports.Reports.Last();
+        Assert.True(last.IsFinal);
+        Assert.Equal((40L, 0L, 0), (last.Completed, last.Failed, last.InFlight));
+        Assert.Single(reports.Reports, r => r.IsFinal);
+        Assert.Contains(reports.Reports, r => !r.IsFinal && r.Completed is > 0 and < 40);
+        Assert.True(last.TasksPerSecond > 0);
+    }
+
+    [Fact]
+    public async Task WithProgress_AfterTheMapStarted_ThrowsInvalidOperationException()
+    {
+        var map = Pool.Map(Jobs.SquareAsync, new[] { 1, 2 });
+        await map;
+        Assert.Throws<InvalidOperationException>(() => map.WithProgress(new ReportRecorder()));
+    }
+
+    /// <summary>Keeps reports in the order they were made (Progress&lt;T&gt; would post them elsewhere, later).</summary>
+    private sealed class ReportRecorder : IProgress<MapProgress>
+    {
+        public List<MapProgress> Reports { get; } = [];
+
+        public void Report(MapProgress value)
+        {
+            lock (Reports)
+                Reports.Add(value);
+        }
+    }
+
+    [Fact]
     public async Task Map_Awaited_GivesEveryResultInInputOrder()
     {
         IReadOnlyList<int> all = await Pool.Map(Jobs.SquareAsync, Enumerable.Range(0, 10_000));

@@ -85,7 +85,9 @@ internal static class ChildRuntime
     /// <summary>Runs a task under the concurrency gate with a token that <see cref="Cancel"/> reaches.</summary>
     /// <param name="taskId">The supervisor's id of a tracked task, or null for a call sent through the router.</param>
     /// <param name="callBytes">The serialized <see cref="TaskCall"/>.</param>
-    public static async Task<object?> RunAsync(long? taskId, byte[] callBytes)
+    /// <param name="traceParent">The caller's W3C trace context, if it was traced: the function runs in a span under it.</param>
+    /// <param name="clock">Measures how long the function runs, if given.</param>
+    public static async Task<object?> RunAsync(long? taskId, byte[] callBytes, string? traceParent = null, TaskClock? clock = null)
     {
         using var cancellation = new CancellationTokenSource();
         if (taskId is { } tracked)
@@ -96,11 +98,14 @@ internal static class ChildRuntime
         {
             await gate.WaitAsync(cancellation.Token).ConfigureAwait(false);
             entered = true;
+            clock?.Start();
+            using var activity = Diagnostics.TaskActivity.StartChild(traceParent, taskId);
             var call = (TaskCall)Codec.Deserialize(callBytes)!;
             return await TaskInvoker.For(call.Method).InvokeAsync(call, cancellation.Token).ConfigureAwait(false);
         }
         finally
         {
+            clock?.Stop();
             if (entered)
                 gate.Release();
             if (taskId is { } finished)

@@ -16,7 +16,10 @@ internal static class ExecutionProtocol
         long MaxMemoryPerChild) : Wire.IWireMessage;
 
     /// <summary>A task to run; the child answers for it with a <see cref="TaskOutcome"/>.</summary>
-    public sealed record RunTask(long TaskId, byte[] Call);
+    /// <param name="TaskId">The supervisor's id of the task.</param>
+    /// <param name="Call">The encoded call.</param>
+    /// <param name="TraceParent">The W3C <c>traceparent</c> of the caller's span, or null when the caller is not traced.</param>
+    public sealed record RunTask(long TaskId, byte[] Call, string? TraceParent = null);
 
     /// <summary>
     /// Tasks the supervisor placed on one runner at once: one remote message for as many tasks as it had
@@ -33,9 +36,17 @@ internal static class ExecutionProtocol
     /// <summary>What became of one tracked task.</summary>
     public abstract record TaskOutcome(long TaskId);
 
-    public sealed record TaskSucceeded(long TaskId, byte[] Result) : TaskOutcome(TaskId);
+    /// <summary>The task returned; <paramref name="Result"/> is its encoded result.</summary>
+    /// <param name="TaskId">The supervisor's id of the task.</param>
+    /// <param name="Result">The encoded result.</param>
+    /// <param name="Ran">How long the function ran in the child (time waiting for the concurrency gate left out).</param>
+    public sealed record TaskSucceeded(long TaskId, byte[] Result, TimeSpan Ran = default) : TaskOutcome(TaskId);
 
-    public sealed record TaskFaulted(long TaskId, RemoteError Error) : TaskOutcome(TaskId);
+    /// <summary>The task threw.</summary>
+    /// <param name="TaskId">The supervisor's id of the task.</param>
+    /// <param name="Error">What it threw, described.</param>
+    /// <param name="Ran">How long the function ran in the child before it threw.</param>
+    public sealed record TaskFaulted(long TaskId, RemoteError Error, TimeSpan Ran = default) : TaskOutcome(TaskId);
 
     /// <summary>The child has taken its last task (MaxTasksPerChild); run this one elsewhere.</summary>
     public sealed record TaskBounced(long TaskId) : TaskOutcome(TaskId);

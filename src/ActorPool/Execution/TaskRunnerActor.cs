@@ -115,15 +115,16 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
         var self = Self;
         _ = Task.Run(async () =>
         {
+            var clock = new TaskClock();
             try
             {
-                var result = await ChildRuntime.RunAsync(run.TaskId, run.Call).ConfigureAwait(false);
-                Report(new TaskSucceeded(run.TaskId, SerializeResult(result, share: true)), parent, self);
+                var result = await ChildRuntime.RunAsync(run.TaskId, run.Call, run.TraceParent, clock).ConfigureAwait(false);
+                Report(new TaskSucceeded(run.TaskId, SerializeResult(result, share: true), clock.Elapsed), parent, self);
             }
             catch (Exception e)
             {
                 var handlerFailure = HandleException(e);
-                Report(new TaskFaulted(run.TaskId, RemoteError.From(e, ChildRuntime.Pid, ChildRuntime.Codec)), parent, self);
+                Report(new TaskFaulted(run.TaskId, RemoteError.From(e, ChildRuntime.Pid, ChildRuntime.Codec), clock.Elapsed), parent, self);
                 ReportHandlerFailure(handlerFailure, self);
             }
         });

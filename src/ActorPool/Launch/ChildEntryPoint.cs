@@ -12,6 +12,9 @@ namespace ActorPool.Launch;
 /// </summary>
 internal static class ChildEntryPoint
 {
+    /// <summary>The start of every pool child's ActorSystem name; the child's id follows.</summary>
+    public const string SystemNamePrefix = "actorpool-child-";
+
     public static async Task<int> RunAsync(string[] args)
     {
         _ = args;
@@ -28,7 +31,9 @@ internal static class ChildEntryPoint
         // DotNetty logs through a Microsoft.Extensions.Logging factory of its own that nothing reads; building it is
         // a cost of every child start.
         DotNetty.Common.Internal.Logging.InternalLoggerFactory.DefaultFactory = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
-        var system = Security.RemoteSetup.Start($"actorpool-child-{bootstrap.ChildId}", config, bootstrap.Tls ? bootstrap.Certificate : null);
+        // What the child logs goes to its parent, which logs it with its own factory (Logging.ChildLogSink).
+        var system = Security.RemoteSetup.Start(
+            $"{SystemNamePrefix}{bootstrap.ChildId}", config, bootstrap.Tls ? bootstrap.Certificate : null, new Logging.ChildLogWriter(Console.Error));
         Execution.ChildRuntime.System = system;
         system.SystemActorOf(Execution.LivenessActor.Props(bootstrap.ChildId), Execution.LivenessActor.Name);
         Console.Out.WriteLine($"{ChildHandle.ReadyPrefix}{system.Provider.DefaultAddress} {Akka.Remote.AddressUidExtension.Uid(system)}");

@@ -13,6 +13,7 @@ internal sealed class ChildHandle : IChildHandle
     public const string ReadyPrefix = "ACTORPOOL-READY ";
 
     private readonly Process _process;
+    private readonly Logging.ChildLogSink _logs;
     private readonly RecentLines _errors = new(10);
     private readonly object _gate = new();
     private List<Action<IActorRef, ILoggingAdapter>>? _early = [];
@@ -21,10 +22,11 @@ internal sealed class ChildHandle : IChildHandle
     private int _launched;
     private int _disposed;
 
-    private ChildHandle(int childId, Process process)
+    private ChildHandle(int childId, Process process, Logging.ChildLogSink logs)
     {
         ChildId = childId;
         _process = process;
+        _logs = logs;
     }
 
     public string RecentErrorOutput => _errors.ToString();
@@ -53,10 +55,10 @@ internal sealed class ChildHandle : IChildHandle
     /// owner is attached (<see cref="Attach"/>) is kept and told in order then, so that a pool can start its children
     /// while its own ActorSystem is still being made.
     /// </summary>
-    public static ChildHandle Launch(int childId, IReadOnlyDictionary<string, string> environment)
+    public static ChildHandle Launch(int childId, IReadOnlyDictionary<string, string> environment, Logging.ChildLogSink logs)
     {
         var process = new Process { StartInfo = ChildCommand.Create(environment), EnableRaisingEvents = true };
-        var handle = new ChildHandle(childId, process);
+        var handle = new ChildHandle(childId, process, logs);
         process.OutputDataReceived += (_, e) => handle.OnOutput(e.Data);
         process.ErrorDataReceived += (_, e) => handle.OnError(e.Data);
         process.Exited += (_, _) => handle.Post((owner, _) => owner.Tell(new ChildExited(childId, SafeExitCode(process))));
@@ -72,9 +74,9 @@ internal sealed class ChildHandle : IChildHandle
     /// listens, and <see cref="ChildExited"/> when the process ends, whatever the cause.
     /// </summary>
     public static ChildHandle Start(
-        int childId, ChildBootstrap bootstrap, IReadOnlyDictionary<string, string> environment, IActorRef owner, ILoggingAdapter log)
+        int childId, ChildBootstrap bootstrap, IReadOnlyDictionary<string, string> environment, Logging.ChildLogSink logs, IActorRef owner, ILoggingAdapter log)
     {
-        var handle = Launch(childId, environment);
+        var handle = Launch(childId, environment, logs);
         handle.Attach(owner, log);
         handle.SendBootstrap(bootstrap);
         return handle;
@@ -114,8 +116,8 @@ internal sealed class ChildHandle : IChildHandle
     {
         if (line is null)
             return;
-        _errors.Add(line);
-        Post((_, log) => log.Warning("[child {0} stderr] {1}", ChildId, line));
+        _errors.Add(Logging.ChildLogLine.TryParse(line, out var entry) ? entry.Text : line);
+        _logs.Write(Pid, ChildId, line);
     }
 
     private void Post(Action<IActorRef, ILoggingAdapter> said)

@@ -44,6 +44,10 @@ internal static class LogTriage
             return LogVerdict.Demote;
         if (logEvent.LogClass?.FullName == Transport && logEvent.LogLevel() == LogLevel.WarningLevel)
             return LogVerdict.Demote;
+        // Akka.Remote's warnings about a pool child's address (unreachable after it exited, gated, quarantined): the
+        // supervisor reports what becomes of its children itself (an unexpected exit, a hang), once and in its words.
+        if (logEvent.LogLevel() == LogLevel.WarningLevel && Parameters(logEvent).Any(IsChildAddress))
+            return LogVerdict.Demote;
         // Sending through a remoting that has stopped: a child or a pool on its way out.
         if (logEvent.Cause is Akka.Remote.RemoteTransportException { InnerException: null } && logEvent.LogClass?.FullName?.StartsWith("Akka.Remote.RemoteActorRef", StringComparison.Ordinal) == true)
             return LogVerdict.Demote;
@@ -59,6 +63,9 @@ internal static class LogTriage
         }
         return false;
     }
+
+    private static bool IsChildAddress(object parameter) =>
+        parameter is Akka.Actor.Address { System: var system } && system.StartsWith(Launch.ChildEntryPoint.SystemNamePrefix, StringComparison.Ordinal);
 
     private static IEnumerable<object> Parameters(LogEvent logEvent) =>
         logEvent.Message is LogMessage message ? message.Parameters() : [];

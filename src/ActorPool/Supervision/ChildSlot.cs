@@ -21,6 +21,9 @@ internal sealed class ChildSlot(IChildHandle handle, bool spare)
     /// <summary>Why a retiring child goes, for the log.</summary>
     public RetireReason? RetireReason { get; set; }
 
+    /// <summary>Why the supervisor ends it (a <see cref="Diagnostics.ChildExitReasons"/> value), once it does.</summary>
+    public string? ExitReason { get; set; }
+
     /// <summary>Where the child's ActorSystem listens, once it does.</summary>
     public Address? Address { get; set; }
 

@@ -7,11 +7,16 @@ namespace ActorPool.Supervision;
 internal sealed class PendingTask
 {
     /// <summary>A task of the pool's own API; its outcome completes <paramref name="completion"/>.</summary>
-    public PendingTask(long id, byte[] call, TaskCompletionSource<byte[]> completion)
+    /// <param name="id">The pool's id of the task.</param>
+    /// <param name="call">The encoded call.</param>
+    /// <param name="completion">Completed with the encoded result, or the error.</param>
+    /// <param name="traceParent">The caller's W3C trace context, handed to the child; null when the caller is not traced.</param>
+    public PendingTask(long id, byte[] call, TaskCompletionSource<byte[]> completion, string? traceParent = null)
     {
         Id = id;
         Call = call;
         Completion = completion;
+        TraceParent = traceParent;
     }
 
     /// <summary>A call sent to the router that its child could not take; its outcome goes to <paramref name="replyTo"/>.</summary>
@@ -25,6 +30,8 @@ internal sealed class PendingTask
     public long Id { get; }
 
     public byte[] Call { get; }
+
+    public string? TraceParent { get; }
 
     public TaskCompletionSource<byte[]>? Completion { get; }
 

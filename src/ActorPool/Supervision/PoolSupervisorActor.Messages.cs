@@ -36,11 +36,11 @@ internal sealed partial class PoolSupervisorActor
         }
     }
 
-    private sealed class LivenessTick
+    private sealed class PeriodicTick
     {
-        public static readonly LivenessTick Instance = new();
+        public static readonly PeriodicTick Instance = new();
 
-        private LivenessTick()
+        private PeriodicTick()
         {
         }
     }

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Routing;
+using ActorPool.Diagnostics;
 using ActorPool.Execution;
 using ActorPool.Launch;
 using ActorPool.Routing;
@@ -31,6 +32,8 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
     private readonly TaskCompletionSource<PoolStarted> _started;
     private readonly TaskCompletionSource _joined;
     private readonly ChildRegistry _registry;
+    private readonly PoolTelemetry _telemetry;
+    private readonly HealthBoard _health;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Serialization.PayloadCodec _codec = Serialization.PayloadCodec.For(Context.System);
     private readonly SharedMemory.PayloadAreas _areas = SharedMemory.PayloadAreas.For(Context.System);
@@ -47,6 +50,8 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
     private readonly StartFailures _startFailures = new();
     private int _initFailures;
     private DateTime _spawnNotBefore;
+    private DateTimeOffset? _lastStorm;
+    private bool _poolReady;
     private bool _closing;
     private bool _terminating;
     private bool _dispatchRequested;
@@ -56,9 +61,13 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
         IChildLauncher launcher,
         IReadOnlyList<IChildHandle> prelaunched,
         ChildRegistry registry,
+        PoolTelemetry telemetry,
+        HealthBoard health,
         TaskCompletionSource<PoolStarted> started,
         TaskCompletionSource joined)
     {
+        _telemetry = telemetry;
+        _health = health;
         // A task's call may hold slots of the pool's shared-memory area; they are freed once the task leaves the book
         // (not before: a retry sends the same call again).
         _tasks = new TaskBook(task => _codec.ReleaseSlots(task.Call));
@@ -80,6 +89,8 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
     /// <param name="launcher">Starts the children the pool adds later.</param>
     /// <param name="prelaunched">Children the pool started before this actor, already sent their bootstrap; adopted first.</param>
     /// <param name="registry">Where the live child pids are published.</param>
+    /// <param name="telemetry">The pool's instruments.</param>
+    /// <param name="health">Where the pool's health is published.</param>
     /// <param name="started">Completed with the router once the pool's first children are ready.</param>
     /// <param name="joined">Completed once the pool has ended and every child has exited.</param>
     public static Props Props(
@@ -87,9 +98,11 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
         IChildLauncher launcher,
         IReadOnlyList<IChildHandle> prelaunched,
         ChildRegistry registry,
+        PoolTelemetry telemetry,
+        HealthBoard health,
         TaskCompletionSource<PoolStarted> started,
         TaskCompletionSource joined) =>
-        Akka.Actor.Props.Create(() => new PoolSupervisorActor(settings, launcher, prelaunched, registry, started, joined));
+        Akka.Actor.Props.Create(() => new PoolSupervisorActor(settings, launcher, prelaunched, registry, telemetry, health, started, joined));
 
     protected override SupervisorStrategy SupervisorStrategy() => _settings.Strategy ?? base.SupervisorStrategy();
 
@@ -97,8 +110,8 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
     {
         _router = Context.ActorOf(Akka.Actor.Props.Empty.WithRouter(new ChildRoutees(_routerConfig)), "router");
         Timers.StartSingleTimer(StartTimedOut.Instance, StartTimedOut.Instance, _settings.ChildStartTimeout);
-        if (_settings.LivenessTimeout is not null)
-            Timers.StartPeriodicTimer(LivenessTick.Instance, LivenessTick.Instance, _settings.LivenessInterval);
+        // The tick probes children (unless liveness is off), reads their memory for metrics, and moves health's window on.
+        Timers.StartPeriodicTimer(PeriodicTick.Instance, PeriodicTick.Instance, _settings.LivenessInterval);
         if (_settings.Sizing.Elastic)
         {
             var tick = TimeSpan.FromTicks(Math.Clamp(_settings.Sizing.IdleTimeout.Ticks / 2, TimeSpan.FromMilliseconds(50).Ticks, TimeSpan.FromSeconds(5).Ticks));
@@ -109,6 +122,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             _children.Add(new ChildSlot(handle, spare: false));
             _registry.Add(handle.Pid);
             _nextChildId = Math.Max(_nextChildId, handle.ChildId);
+            _telemetry.ChildStarted();
             handle.Attach(Self, _log);
         }
         EnsureChildren();
@@ -122,6 +136,8 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
         foreach (var slot in _children.All)
             slot.Handle.Dispose();
         _started.TrySetException(new PoolTerminatedException("The pool stopped before it started."));
+        _telemetry.TasksNow(0, 0);
+        _health.Ended(_terminating ? "The pool is terminated." : "The pool has ended.");
         _joined.TrySetResult();
     }
 
@@ -150,7 +166,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             case ShrinkTick: ShrinkIdle(); break;
             case TrimArea: if (_tasks.Count == 0) _areas.Trim(); break;
             case SpawnDue: EnsureChildren(); Dispatch(); break;
-            case LivenessTick: ProbeChildren(); break;
+            case PeriodicTick: Tick(); break;
             case ProbeAnswered answered: Answered(answered.ChildId); break;
             case StartTimedOut: StartTimeout(); break;
 
@@ -160,7 +176,16 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             case DescribeState: Sender.Tell(Describe()); break;
             default: Unhandled(message); break;
         }
+        _telemetry.TasksNow(_tasks.Queued, _tasks.Count - _tasks.Queued);
+        // Health follows the children; the messages of the task path (one per task) leave them as they were.
+        if (message is not (SubmitTask or TasksFinished or DispatchQueued or AbandonTask))
+            PublishHealth();
     }
+
+    private void PublishHealth() =>
+        _health.Publish(
+            _poolReady, _terminating, _children.ReadyForTasks, _startFailures.InARow,
+            _startFailures.RecentFailures(DateTime.UtcNow), _lastStorm, DateTimeOffset.UtcNow);
 
     private bool Accepting => !_terminating && !_closing;
 
@@ -231,7 +256,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
         _log.Warning(
             "Task {0} ignored its cancellation for {1} after its TaskTimeout; killing child {2} (process {3}) to stop it",
             taskId, _settings.TaskTimeoutGrace, childId, slot.Handle.Pid);
-        StopChild(slot, kill: true);
+        StopChild(slot, kill: true, ChildExitReasons.TimedOut);
     }
 
     /// <summary>Places queued tasks on children with room for them: one <see cref="RunTasks"/> per runner.</summary>
@@ -247,7 +272,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             slot.Assigned++;
             if (!_outgoing.TryGetValue(task.Runner, out var batch))
                 _outgoing[task.Runner] = batch = [];
-            batch.Add(new RunTask(task.Id, task.Call));
+            batch.Add(new RunTask(task.Id, task.Call, task.TraceParent));
             if (_settings.TaskTimeout is { } limit)
                 Timers.StartSingleTimer(("timeout", task.Id), new TaskTimedOut(task.Id, task.Attempts), limit);
         }
@@ -272,9 +297,11 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             switch (outcome)
             {
                 case TaskSucceeded done:
+                    _telemetry.TaskRan(done.Ran, succeeded: true);
                     Finish(done.TaskId, done.Result, null);
                     break;
                 case TaskFaulted failed:
+                    _telemetry.TaskRan(failed.Ran, succeeded: false);
                     Finish(failed.TaskId, null, failed.Error);
                     break;
                 case TaskBounced bounced:
@@ -379,6 +406,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             var slot = new ChildSlot(_launcher.Start(id, bootstrap, Self), spare);
             _children.Add(slot);
             _registry.Add(slot.Handle.Pid);
+            _telemetry.ChildStarted();
             _log.Debug("Started child {0} as process {1}{2}", id, slot.Handle.Pid, spare ? " (spare)" : "");
         }
         catch (Exception e)
@@ -428,6 +456,9 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
         if (!_started.Task.IsCompleted && _children.ReadyForTasks >= _settings.Sizing.Min)
         {
             Timers.Cancel(StartTimedOut.Instance);
+            // Health says so before StartAsync returns.
+            _poolReady = true;
+            PublishHealth();
             _started.TrySetResult(new PoolStarted(_router));
         }
         // A child that is ready may let a spare start, which waits while others start.
@@ -447,7 +478,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             TerminateAll(exception);
             return;
         }
-        StopChild(slot, kill: true);
+        StopChild(slot, kill: true, ChildExitReasons.InitializerFailed);
     }
 
     /// <summary>The parent retires a child (too old, or idle in an elastic pool): the child takes no new task and then goes.</summary>
@@ -476,7 +507,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
     private void Drained(int childId)
     {
         if (_children.TryGet(childId, out var slot) && slot.State == ChildState.Retiring)
-            StopChild(slot, kill: false);
+            StopChild(slot, kill: false, slot.RetireReason is { } reason ? ChildExitReasons.Of(reason) : ChildExitReasons.Recycled);
     }
 
     /// <summary>An elastic pool ends the children above its minimum that have had no task for ChildIdleTimeout.</summary>
@@ -499,6 +530,20 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
     /// Probes every child that listens. One that missed two probes takes no new task; one silent for the liveness
     /// timeout is hung (stopped, deadlocked, swapping): it is killed, and its tasks run again as for a crash.
     /// </summary>
+    private void Tick()
+    {
+        if (_telemetry.MeasuresMemory)
+        {
+            foreach (var slot in _children.All)
+            {
+                if (slot.State != ChildState.Exiting && ResidentMemory.Of(slot.Handle.Pid) is { } bytes)
+                    _telemetry.ChildMemory(slot.Handle.Pid, bytes);
+            }
+        }
+        if (_settings.LivenessTimeout is not null)
+            ProbeChildren();
+    }
+
     private void ProbeChildren()
     {
         var now = DateTime.UtcNow;
@@ -511,7 +556,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             {
                 _log.Warning("Child {0} (process {1}) has not answered for {2}; killing it, its tasks run again elsewhere",
                     slot.Id, slot.Handle.Pid, silent);
-                StopChild(slot, kill: true);
+                StopChild(slot, kill: true, ChildExitReasons.Hung);
                 continue;
             }
             slot.Unresponsive = silent > 2 * _settings.LivenessInterval;
@@ -541,7 +586,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             // Akka.Remote gave up on the child while its process lives: no answer of its can arrive any more,
             // so end it now and run its tasks elsewhere.
             _log.Warning("Lost the connection to child {0} (process {1}); replacing it", slot.Id, slot.Handle.Pid);
-            StopChild(slot, kill: true);
+            StopChild(slot, kill: true, ChildExitReasons.ConnectionLost);
             return;
         }
         slot.Runners.Remove(runner);
@@ -554,7 +599,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             // The supervisor strategy stopped every runner of this child: it takes no tasks, so replace it
             // once the tasks it is still running have answered.
             _log.Warning("Every task runner of child {0} (process {1}) stopped; replacing the child", slot.Id, slot.Handle.Pid);
-            StopChild(slot, kill: false);
+            StopChild(slot, kill: false, ChildExitReasons.RunnersStopped);
             return;
         }
         ExitWhenIdle(slot);
@@ -581,6 +626,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
         _areas.Retire(slot.Handle.Pid);
         if (!expected)
             _log.Warning("Child {0} (process {1}) exited with code {2} while in state {3}", slot.Id, slot.Handle.Pid, exited.ExitCode, slot.State);
+        _telemetry.ChildExited(expected && slot.ExitReason is { } reason ? reason : wasReady ? ChildExitReasons.Crashed : ChildExitReasons.StartFailed);
         foreach (var taskId in slot.Running)
         {
             if (!_tasks.TryGet(taskId, out var task))
@@ -606,6 +652,13 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
                 return;
             }
             // Killed from outside while starting (or a first failure of the host): the next child starts after a backoff.
+            if (_startFailures.InARow >= PoolHealth.StormThreshold)
+            {
+                _lastStorm = DateTimeOffset.UtcNow;
+                if (_startFailures.InARow == PoolHealth.StormThreshold)
+                    _log.Warning("Restart storm: {0} children in a row exited before they were ready; the next starts after {1}, each after twice as long",
+                        _startFailures.InARow, backoff);
+            }
             _spawnNotBefore = DateTime.UtcNow + backoff;
             Timers.StartSingleTimer(SpawnDue.Instance, SpawnDue.Instance, backoff);
         }
@@ -636,10 +689,11 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
     /// Ends a child: at once (<paramref name="kill"/>), or gracefully by stopping its runners first and then
     /// closing its standard input, so that no remote actor of this process is left behind in the child.
     /// </summary>
-    private void StopChild(ChildSlot slot, bool kill)
+    private void StopChild(ChildSlot slot, bool kill, string reason)
     {
         RemoveRoutees(slot);
         slot.State = ChildState.Exiting;
+        slot.ExitReason = reason;
         slot.Spare = false;
         if (kill)
             slot.Handle.Kill();
@@ -674,7 +728,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
         if (!_closing || _tasks.Count > 0)
             return;
         foreach (var slot in _children.All.Where(s => s.State != ChildState.Exiting).ToList())
-            StopChild(slot, kill: false);
+            StopChild(slot, kill: false, ChildExitReasons.Closed);
     }
 
     private void TerminateAll(Exception reason)
@@ -689,6 +743,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             RemoveRoutees(slot);
             slot.Running.Clear();
             slot.State = ChildState.Exiting;
+            slot.ExitReason ??= ChildExitReasons.Terminated;
             slot.Handle.Kill();
         }
         JoinIfDone();

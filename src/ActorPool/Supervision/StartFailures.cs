@@ -36,6 +36,9 @@ internal sealed class StartFailures
         return ++_hostFailures >= MaxHostFailures ? null : Backoff(_hostFailures);
     }
 
+    /// <summary>How many children in a row exited before they were ready, whatever ended them.</summary>
+    public int InARow => _kills + _hostFailures;
+
     /// <summary>How many children in a row exited by themselves before they were ready.</summary>
     public int HostFailures => _hostFailures;
 

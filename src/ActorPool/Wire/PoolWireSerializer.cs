@@ -48,6 +48,7 @@ internal sealed class PoolWireSerializer(ExtendedActorSystem system) : Serialize
                 {
                     writer.Long(task.TaskId);
                     writer.Bytes(task.Call);
+                    writer.String(task.TraceParent);
                 }
                 break;
             case TasksFinished finished:
@@ -108,7 +109,7 @@ internal sealed class PoolWireSerializer(ExtendedActorSystem system) : Serialize
             {
                 var tasks = new RunTask[reader.Count()];
                 for (var i = 0; i < tasks.Length; i++)
-                    tasks[i] = new RunTask(reader.Long(), reader.Bytes() ?? []);
+                    tasks[i] = new RunTask(reader.Long(), reader.Bytes() ?? [], reader.String());
                 return new RunTasks(tasks);
             }
             case "F":
@@ -145,8 +146,8 @@ internal sealed class PoolWireSerializer(ExtendedActorSystem system) : Serialize
 
     private static int SizeHint(object obj) => obj switch
     {
-        RunTasks run => 16 + run.Tasks.Sum(t => 12 + t.Call.Length),
-        TasksFinished finished => 16 + finished.Outcomes.Sum(o => o is TaskSucceeded s ? 12 + s.Result.Length : 64),
+        RunTasks run => 16 + run.Tasks.Sum(t => 16 + t.Call.Length + (t.TraceParent?.Length ?? 0)),
+        TasksFinished finished => 16 + finished.Outcomes.Sum(o => o is TaskSucceeded s ? 20 + s.Result.Length : 72),
         Invoke invoke => 8 + invoke.Call.Length,
         _ => 64,
     };
@@ -159,11 +160,13 @@ internal sealed class PoolWireSerializer(ExtendedActorSystem system) : Serialize
                 writer.Byte(0);
                 writer.Long(done.TaskId);
                 writer.Bytes(done.Result);
+                writer.Long(done.Ran.Ticks);
                 break;
             case TaskFaulted faulted:
                 writer.Byte(1);
                 writer.Long(faulted.TaskId);
                 WriteError(writer, faulted.Error);
+                writer.Long(faulted.Ran.Ticks);
                 break;
             case TaskBounced bounced:
                 writer.Byte(2);
@@ -176,8 +179,8 @@ internal sealed class PoolWireSerializer(ExtendedActorSystem system) : Serialize
 
     private static TaskOutcome ReadOutcome(ref WireReader reader) => reader.Byte() switch
     {
-        0 => new TaskSucceeded(reader.Long(), reader.Bytes() ?? []),
-        1 => new TaskFaulted(reader.Long(), ReadError(ref reader)),
+        0 => new TaskSucceeded(reader.Long(), reader.Bytes() ?? [], TimeSpan.FromTicks(reader.Long())),
+        1 => new TaskFaulted(reader.Long(), ReadError(ref reader), TimeSpan.FromTicks(reader.Long())),
         2 => new TaskBounced(reader.Long()),
         var kind => throw new SerializationException($"Unknown task outcome kind {kind}."),
     };

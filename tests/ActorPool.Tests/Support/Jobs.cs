@@ -201,6 +201,18 @@ public static class Jobs
 
     public static bool FileExists(string path) => File.Exists(path);
 
+    /// <summary>Logs a warning through the child's own ActorSystem, and writes a plain line on its standard error.</summary>
+    public static int LogFromChild(string marker)
+    {
+        Akka.Event.LoggingExtensions.Warning(Execution.ChildRuntime.System!.Log, "logged in the child: {0}", marker);
+        Console.Error.WriteLine($"plain stderr: {marker}");
+        return Environment.ProcessId;
+    }
+
+    /// <summary>The trace the task's code runs in, as the child sees it: trace id and parent span id.</summary>
+    public static string CurrentTrace() =>
+        System.Diagnostics.Activity.Current is { } activity ? $"{activity.TraceId}/{activity.ParentSpanId}" : "none";
+
     public static async Task DelayAsync(int milliseconds) => await Task.Delay(milliseconds);
 
     public static async Task<int> SleepThenReturnAsync(int milliseconds)

@@ -20,6 +20,19 @@ public sealed class LogTriageTests
     }
 
     [Fact]
+    public void Classify_RemotingWarningAboutAChildsAddress_IsDemoted_ButNotAboutOtherSystems()
+    {
+        var child = new Akka.Actor.Address("akka.ssl.tcp", "actorpool-child-8", "127.0.0.1", 35693);
+        var other = new Akka.Actor.Address("akka.ssl.tcp", "orders", "10.0.0.5", 4053);
+
+        Assert.Equal(LogVerdict.Demote, LogTriage.Classify(new Warning("remote-watcher", typeof(object), new TemplateMessage("Detected unreachable: [{0}]", child))));
+        Assert.Equal(LogVerdict.Demote, LogTriage.Classify(new Warning("remoting", typeof(object),
+            new TemplateMessage("Association to [{0}] with unknown UID is reported as quarantined, gating instead for {1} ms.", child, 200.0))));
+        Assert.Equal(LogVerdict.Keep, LogTriage.Classify(new Warning("remote-watcher", typeof(object), new TemplateMessage("Detected unreachable: [{0}]", other))));
+        Assert.Equal(LogVerdict.Keep, LogTriage.Classify(new Error(new InvalidOperationException("x"), "remoting", typeof(object), new TemplateMessage("failed [{0}]", child))));
+    }
+
+    [Fact]
     public void Classify_TransportWarningButNotItsErrors_IsDemoted()
     {
         Assert.Equal(LogVerdict.Demote, LogTriage.Classify(new Warning("transport", s_transport, "Half-close failed")));

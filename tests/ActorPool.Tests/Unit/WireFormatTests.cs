@@ -24,9 +24,15 @@ public sealed class WireFormatTests : IDisposable
     public void EveryWireMessage_RoundTrips()
     {
         var error = new RemoteError("System.Exception", "boom", "at x", 42, [1, 2, 3]);
-        Assert.Equal([5L, 6L], RoundTrip(new RunTasks([new RunTask(5, [1]), new RunTask(6, [])])).Tasks.Select(t => t.TaskId));
-        var outcomes = RoundTrip(new TasksFinished([new TaskSucceeded(1, [9]), new TaskFaulted(2, error), new TaskBounced(3)])).Outcomes;
+        const string traceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        var tasks = RoundTrip(new RunTasks([new RunTask(5, [1], traceParent), new RunTask(6, [])])).Tasks;
+        Assert.Equal([5L, 6L], tasks.Select(t => t.TaskId));
+        Assert.Equal([traceParent, null], tasks.Select(t => t.TraceParent));
+        var ran = TimeSpan.FromMilliseconds(1234.5);
+        var outcomes = RoundTrip(new TasksFinished([new TaskSucceeded(1, [9], ran), new TaskFaulted(2, error, ran), new TaskBounced(3)])).Outcomes;
         Assert.Equal([9], Assert.IsType<TaskSucceeded>(outcomes[0]).Result);
+        Assert.Equal(ran, Assert.IsType<TaskSucceeded>(outcomes[0]).Ran);
+        Assert.Equal(ran, Assert.IsType<TaskFaulted>(outcomes[1]).Ran);
         Assert.Equal(error.Message, Assert.IsType<TaskFaulted>(outcomes[1]).Error.Message);
         Assert.Equal([1, 2, 3], Assert.IsType<TaskFaulted>(outcomes[1]).Error.Original);
         Assert.IsType<TaskBounced>(outcomes[2]);

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging;
+
+namespace ActorPool.Logging;
+
+/// <summary>
+/// Where the parent puts what its children log: the pool's <see cref="ILoggerFactory"/>, each entry with its own level
+/// and category and the child's pid and id in a scope; without a factory, warnings and errors go to standard error.
+/// A line a child writes on standard error that is not a log entry (the runtime's own, a crash) is a warning of
+/// category <c>ActorPool.Child</c>.
+/// </summary>
+internal sealed class ChildLogSink(ILoggerFactory? factory)
+{
+    public const string RawCategory = "ActorPool.Child";
+
+    private readonly Dictionary<string, ILogger> _loggers = [];
+
+    /// <summary>Logs one line of a child's standard error.</summary>
+    public void Write(int pid, int childId, string line)
+    {
+        var entry = ChildLogLine.TryParse(line, out var parsed) ? parsed : new ChildLogLine(LogLevel.Warning, RawCategory, line);
+        if (factory is null)
+        {
+            if (entry.Level >= LogLevel.Warning && entry.Level != LogLevel.None)
+                Console.Error.WriteLine($"[{(entry.Level >= LogLevel.Error ? "ERROR" : "WARNING")}][{DateTime.UtcNow:O}][child {childId}, process {pid}] {entry.Text}");
+            return;
+        }
+        var logger = Logger(entry.Category);
+        if (!logger.IsEnabled(entry.Level))
+            return;
+        using (logger.BeginScope(new ChildScope(pid, childId)))
+            logger.Log(entry.Level, "{Text}", entry.Text);
+    }
+
+    private ILogger Logger(string category)
+    {
+        lock (_loggers)
+        {
+            if (!_loggers.TryGetValue(category, out var logger))
+                _loggers[category] = logger = factory!.CreateLogger(category);
+            return logger;
+        }
+    }
+}
