@@ -1,43 +1,74 @@
-using System.Globalization;
+using System.CommandLine;
 using ActorPool.Benchmarks;
 
-// Usage: dotnet run -c Release --project samples/ActorPool.Benchmarks -- <scenario|all> [--rounds N]
 // Prints, for each scenario, the median, min and max over the rounds, as a Markdown table and as JSON lines.
+// `--help` lists the scenarios and options.
 if (args.Length > 0 && args[0] == EchoServers.TcpArgument)
     return await EchoServers.ServeTcpAsync();
 if (args.Length > 0 && args[0] == EchoServers.AkkaArgument)
     return await EchoServers.ServeAkkaAsync();
 
-var scenario = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal))).FirstOrDefault() ?? "all";
-var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(3);
-var hocon = args.SkipWhile(a => a != "--hocon").Skip(1).FirstOrDefault();
-if (hocon is not null)
-    PoolFactory.Extra = Akka.Configuration.ConfigurationFactory.ParseString(hocon);
 var scenarios = Scenarios.All.Concat(PrimitiveScenarios.All).ToDictionary();
-var chosen = scenario == "all" ? scenarios.Keys.ToList() : [scenario];
-if (chosen.Any(name => !scenarios.ContainsKey(name)))
+var chosen = new Argument<string[]>("scenario")
 {
-    Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: all, {string.Join(", ", scenarios.Keys)}");
+    Description = $"What to measure: all, or any of {string.Join(", ", scenarios.Keys)}.",
+    Arity = ArgumentArity.ZeroOrMore,
+    DefaultValueFactory = _ => ["all"],
+};
+chosen.AcceptOnlyFromAmong(["all", .. scenarios.Keys]);
+var rounds = new Option<int>("--rounds")
+{
+    Description = "Rounds of each scenario; the table gives their median, min and max.",
+    DefaultValueFactory = _ => 3,
+};
+rounds.Validators.Add(result =>
+{
+    // A value that is not a number is the parser's error already.
+    if (result.Tokens is [{ Value: var text }] && int.TryParse(text, out var count) && count < 1)
+        result.AddError("--rounds must be at least 1.");
+});
+var hocon = new Option<string?>("--hocon") { Description = "HOCON merged into every benchmark pool's configuration." };
+var command = new RootCommand("ActorPool's benchmarks: each scenario against the same work in-process and the raw floors.")
+{
+    chosen, rounds, hocon,
+};
+command.SetAction(async (parsed, cancellationToken) =>
+{
+    if (parsed.GetValue(hocon) is { } extra)
+        PoolFactory.Extra = Akka.Configuration.ConfigurationFactory.ParseString(extra);
+    var names = parsed.GetValue(chosen)!;
+    var run = names.Contains("all") ? [.. scenarios.Keys] : names.Distinct().ToList();
+    var roundCount = parsed.GetValue(rounds);
+    Console.WriteLine($"# ActorPool benchmarks: {string.Join(", ", run)}; {roundCount} rounds; {Environment.ProcessorCount} cores; .NET {Environment.Version}");
+    var results = new List<Measurement>();
+    foreach (var name in run)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Console.Error.WriteLine($"running {name} ...");
+        var measured = await scenarios[name](roundCount);
+        results.AddRange(measured);
+        foreach (var m in measured)
+            Console.Error.WriteLine("  " + m.ToRow());
+    }
+
+    Console.WriteLine();
+    Console.WriteLine("| scenario | metric | median | min | max | unit | target |");
+    Console.WriteLine("|---|---|---|---|---|---|---|");
+    foreach (var m in results)
+        Console.WriteLine(m.ToRow());
+    Console.WriteLine();
+    foreach (var m in results)
+        Console.WriteLine(m.ToJson());
+    return 0;
+});
+
+var parseResult = command.Parse(args);
+if (parseResult.Errors.Count > 0)
+{
+    // A bad argument is an error at once, never a full run.
+    foreach (var error in parseResult.Errors)
+        Console.Error.WriteLine(error.Message);
+    Console.Error.WriteLine("See --help.");
     return 2;
 }
-
-Console.WriteLine($"# ActorPool benchmarks: {string.Join(", ", chosen)}; {rounds} rounds; {Environment.ProcessorCount} cores; .NET {Environment.Version}");
-var results = new List<Measurement>();
-foreach (var name in chosen)
-{
-    Console.Error.WriteLine($"running {name} ...");
-    var measured = await scenarios[name](rounds);
-    results.AddRange(measured);
-    foreach (var m in measured)
-        Console.Error.WriteLine("  " + m.ToRow());
-}
-
-Console.WriteLine();
-Console.WriteLine("| scenario | metric | median | min | max | unit | target |");
-Console.WriteLine("|---|---|---|---|---|---|---|");
-foreach (var m in results)
-    Console.WriteLine(m.ToRow());
-Console.WriteLine();
-foreach (var m in results)
-    Console.WriteLine(m.ToJson());
-return 0;
+return await parseResult.InvokeAsync();
