@@ -16,7 +16,7 @@ internal static class ProgressBar
             var list = items.ToList();
             var bar = progress.AddTask($"Map(SquareAsync, {list.Count} items)", maxValue: list.Count);
             var results = await pool.Map(Jobs.SquareAsync, list)
-                .WithProgress(new Progress<MapProgress>(p => bar.Value = p.Completed + p.Failed), TimeSpan.FromMilliseconds(50));
+                .WithProgress(new Progress<MapProgress>(p => bar.Value = Math.Max(bar.Value, p.Completed + p.Failed)), TimeSpan.FromMilliseconds(50));
             bar.Value = results.Count;
             return results;
         });

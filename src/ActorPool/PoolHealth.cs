@@ -24,12 +24,15 @@ public sealed record PoolHealth(
 /// <summary>The status of a <see cref="PoolHealth"/>, in the order of Microsoft.Extensions.Diagnostics.HealthChecks' own.</summary>
 public enum PoolHealthStatus
 {
-    /// <summary>The pool is terminated, has no child ready, or is in a restart storm (children keep dying as they start).</summary>
+    /// <summary>The pool is starting, closed or terminated, has no child ready and none starting, or is in a restart storm (children keep dying as they start).</summary>
     Unhealthy = 0,
 
-    /// <summary>The pool serves, but with fewer children than its minimum, or it was in a restart storm in the last minute.</summary>
+    /// <summary>
+    /// The pool serves with less than it should: fewer children ready or starting than its minimum, no child ready at
+    /// this moment (all being replaced), or a restart storm in the last minute.
+    /// </summary>
     Degraded = 1,
 
-    /// <summary>The pool has at least its minimum of children ready and no recent restart storm.</summary>
+    /// <summary>The pool has its minimum of children ready or starting (a child being recycled is routine), and no recent restart storm.</summary>
     Healthy = 2,
 }

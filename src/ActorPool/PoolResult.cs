@@ -84,6 +84,7 @@ public sealed class PoolResult<R> : IAsyncEnumerable<R>
     private async IAsyncEnumerable<R> StreamAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken, cancellationToken);
+        _progress?.Start();
         try
         {
             await foreach (var result in _run(_progress, linked.Token).WithCancellation(linked.Token).ConfigureAwait(false))
@@ -98,6 +99,7 @@ public sealed class PoolResult<R> : IAsyncEnumerable<R>
     private async Task<IReadOnlyList<R>> CollectAsync()
     {
         var results = new List<R>();
+        _progress?.Start();
         try
         {
             await foreach (var result in _run(_progress, _cancellationToken).WithCancellation(_cancellationToken).ConfigureAwait(false))

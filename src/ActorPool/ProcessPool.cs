@@ -299,16 +299,21 @@ public sealed partial class ProcessPool : IAsyncDisposable
                 _codec.ReleaseSlots(result);
             }
         }
-        catch (Exception e)
+        catch (Exception e) when (Noted(e, out outcome, out error))
         {
-            (outcome, error) = (TaskOutcomes.Of(e), e);
-            throw;
+            throw; // never reached: the filter notes the outcome and lets the exception pass without a rethrow
         }
         finally
         {
             _telemetry.TaskCompleted(outcome);
             TaskActivity.StopCaller(activity, outcome, error);
         }
+    }
+
+    private static bool Noted(Exception exception, out string outcome, out Exception error)
+    {
+        (outcome, error) = (TaskOutcomes.Of(exception), exception);
+        return false;
     }
 
     private async Task<byte[]> WaitAsync(long id, TaskCompletionSource<byte[]> completion, CancellationToken cancellationToken)

@@ -86,7 +86,7 @@ public sealed class LoggingTests
         var config = ConfigurationFactory.ParseString(
             "akka.remote.watch-failure-detector { heartbeat-interval = 200ms, acceptable-heartbeat-pause = 4s, unreachable-nodes-reaper-interval = 200ms }");
         await using (var scope = await TestPool.StartAsync(new PoolOptions { Processes = 2, MaxTasksPerChild = 5, LoggerFactory = log, Config = config }))
-            await scope.Pool.Map(Jobs.SleepThenReturnAsync, Enumerable.Repeat(20, 200));
+            await scope.Pool.Map(Jobs.SleepThenReturnAsync, Enumerable.Repeat(20, 150));
 
         var loud = log.Entries.Where(e => e.Level >= LogLevel.Warning).Select(e => $"{e.Level} {e.Category}: {e.Message}").ToList();
         Assert.True(loud.Count == 0, string.Join(Environment.NewLine, loud));

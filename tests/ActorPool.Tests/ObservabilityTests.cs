@@ -28,22 +28,22 @@ public sealed class ObservabilityTests
             await TestPool.EnsureNoSurvivorsAsync(pool.StartedChildPids);
         }
 
-        Assert.Equal(5, recorder.Sum("actorpool.tasks.submitted"));
-        Assert.Equal(4, recorder.Sum("actorpool.tasks.completed", "actorpool.task.outcome", "ok"));
-        Assert.Equal(1, recorder.Sum("actorpool.tasks.completed", "actorpool.task.outcome", "error"));
+        Assert.Equal(5, recorder.Sum("actorpool.task.submitted"));
+        Assert.Equal(4, recorder.Sum("actorpool.task.completed", "actorpool.task.outcome", "ok"));
+        Assert.Equal(1, recorder.Sum("actorpool.task.completed", "actorpool.task.outcome", "error"));
         var durations = recorder.Of("actorpool.task.duration").ToList();
         Assert.Equal(5, durations.Count);
         Assert.Contains(durations, d => d.Value >= 0.25); // the 300 ms sleep, measured where it ran
         Assert.Equal(1, durations.Count(d => Equals(d.Tags["actorpool.task.outcome"], "error")));
         // Five tasks at three per child: a second child, the first one recycled, the second closed with the pool.
-        Assert.Equal(2, recorder.Sum("actorpool.child.starts"));
-        Assert.Equal(1, recorder.Sum("actorpool.child.exits", "actorpool.child.exit_reason", "recycled"));
-        Assert.Equal(1, recorder.Sum("actorpool.child.exits", "actorpool.child.exit_reason", "closed"));
-        Assert.Contains(recorder.Of("actorpool.child.memory.usage"), m => m.Value > 1_000_000 && m.Tags.ContainsKey("process.pid"));
+        Assert.Equal(2, recorder.Sum("actorpool.child.started"));
+        Assert.Equal(1, recorder.Sum("actorpool.child.exited", "actorpool.child.exit_reason", "recycled"));
+        Assert.Equal(1, recorder.Sum("actorpool.child.exited", "actorpool.child.exit_reason", "closed"));
+        Assert.Contains(recorder.Of("actorpool.child.memory.usage"), m => m.Value > 1_000_000 && m.Tags.ContainsKey("actorpool.child.slot"));
         // Every task that was queued or in flight has left: the up-down counters are back to zero.
-        Assert.Equal(0, recorder.Sum("actorpool.tasks.queued"));
-        Assert.Equal(0, recorder.Sum("actorpool.tasks.in_flight"));
-        Assert.Contains(recorder.Of("actorpool.tasks.in_flight"), m => m.Value > 0);
+        Assert.Equal(0, recorder.Sum("actorpool.task.queued"));
+        Assert.Equal(0, recorder.Sum("actorpool.task.in_flight"));
+        Assert.Contains(recorder.Of("actorpool.task.in_flight"), m => m.Value > 0);
     }
 
     [Fact]
@@ -74,6 +74,34 @@ public sealed class ObservabilityTests
         Assert.Equal($"{trace}/{poolSpan.SpanId}", seen);
         Assert.Equal("ok", poolSpan.GetTagItem("actorpool.task.outcome"));
         Assert.Equal(ActivityKind.Client, poolSpan.Kind);
+    }
+
+    [Fact]
+    public async Task Traces_NothingListensToActorPool_TheChildStillRunsTheTaskInTheCallersTrace()
+    {
+        using var callerSource = new ActivitySource($"caller-{Guid.NewGuid():N}");
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source == callerSource,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1 });
+
+        using var caller = callerSource.StartActivity("caller")!;
+        var seen = await scope.Pool.ApplyAsync(Jobs.CurrentTrace);
+
+        // No span of the pool's own in between: the child's activity is parented to the caller's span itself.
+        Assert.Equal($"{caller.TraceId}/{caller.SpanId}", seen);
+    }
+
+    [Fact]
+    public async Task Traces_NoTraceAtTheCaller_NoneInTheChild()
+    {
+        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1 });
+        Assert.Null(Activity.Current);
+
+        Assert.Equal("none", await scope.Pool.ApplyAsync(Jobs.CurrentTrace));
     }
 
     [Fact]

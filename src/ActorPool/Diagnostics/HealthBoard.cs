@@ -11,15 +11,23 @@ internal sealed class HealthBoard(int minimumChildren)
     private PoolHealth _current = new(
         PoolHealthStatus.Unhealthy, "The pool is starting.", 0, minimumChildren, 0, 0, null);
 
-    private (bool, bool, int, int, int, DateTimeOffset?, bool) _last;
+    private (bool, bool, int, int, int, int, DateTimeOffset?, bool) _last;
 
     public PoolHealth Current => Volatile.Read(ref _current);
 
     /// <summary>Works out the status from the supervisor's counts; the snapshot is replaced only when they changed.</summary>
-    public void Publish(bool started, bool terminated, int ready, int failuresInARow, int recentFailures, DateTimeOffset? lastStorm, DateTimeOffset now)
+    /// <param name="started">The pool's first children are ready.</param>
+    /// <param name="terminated">The pool is terminated.</param>
+    /// <param name="ready">Children that take tasks now.</param>
+    /// <param name="starting">Children starting (a replacement for one that retires, among others).</param>
+    /// <param name="failuresInARow">Children in a row that exited before they were ready.</param>
+    /// <param name="recentFailures">Children that exited before they were ready in the last minute.</param>
+    /// <param name="lastStorm">When a restart storm was last seen.</param>
+    /// <param name="now">The time now.</param>
+    public void Publish(bool started, bool terminated, int ready, int starting, int failuresInARow, int recentFailures, DateTimeOffset? lastStorm, DateTimeOffset now)
     {
         var recentStorm = lastStorm is { } last && now - last < s_recentStorm;
-        var inputs = (started, terminated, ready, failuresInARow, recentFailures, lastStorm, recentStorm);
+        var inputs = (started, terminated, ready, starting, failuresInARow, recentFailures, lastStorm, recentStorm);
         if (inputs == _last)
             return;
         _last = inputs;
@@ -29,9 +37,11 @@ internal sealed class HealthBoard(int minimumChildren)
             (false, _) => (PoolHealthStatus.Unhealthy, "The pool is starting."),
             _ when failuresInARow >= PoolHealth.StormThreshold =>
                 (PoolHealthStatus.Unhealthy, $"Restart storm: {failuresInARow} children in a row exited before they were ready."),
-            _ when ready == 0 => (PoolHealthStatus.Unhealthy, "No child is ready to take tasks."),
-            _ when ready < minimumChildren =>
-                (PoolHealthStatus.Degraded, $"{ready} of at least {minimumChildren} children are ready."),
+            _ when ready == 0 && starting == 0 => (PoolHealthStatus.Unhealthy, "No child is ready to take tasks, and none is starting."),
+            // Recycling is routine: a child that retires has its replacement starting, and that is no loss of health.
+            _ when ready + starting < minimumChildren =>
+                (PoolHealthStatus.Degraded, $"{ready} of at least {minimumChildren} children are ready and {starting} starting."),
+            _ when ready == 0 => (PoolHealthStatus.Degraded, $"No child is ready to take tasks at this moment; {starting} starting."),
             _ when recentStorm =>
                 (PoolHealthStatus.Degraded, $"Children recovered from a restart storm at {lastStorm:O}."),
             _ => (PoolHealthStatus.Healthy, $"{ready} children are ready."),

@@ -18,6 +18,12 @@ internal sealed class PoolTelemetry
     // The meter of pools made without an IMeterFactory. Instruments are cached by the meter, so many pools share them.
     private static readonly Meter s_meter = new(Name, s_version);
 
+    // Seconds, from a millisecond no-op to a long batch job (the SDK's default buckets are for milliseconds).
+    private static readonly InstrumentAdvice<double> s_durationAdvice = new()
+    {
+        HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+    };
+
     private readonly KeyValuePair<string, object?> _pool;
     private readonly Counter<long> _submitted;
     private readonly Counter<long> _completed;
@@ -38,14 +44,16 @@ internal sealed class PoolTelemetry
         PoolName = poolName;
         _pool = new("actorpool.pool.name", poolName);
         var meter = meterFactory?.Create(Name, s_version) ?? s_meter;
-        _submitted = meter.CreateCounter<long>("actorpool.tasks.submitted", "{task}", "Tasks given to the pool (ApplyAsync and the Map family).");
-        _completed = meter.CreateCounter<long>("actorpool.tasks.completed", "{task}", "Tasks that ended, by actorpool.task.outcome.");
-        _duration = meter.CreateHistogram<double>("actorpool.task.duration", "s", "How long task functions ran, measured in the child.");
-        _queued = meter.CreateUpDownCounter<long>("actorpool.tasks.queued", "{task}", "Tasks waiting for room in a child.");
-        _inFlight = meter.CreateUpDownCounter<long>("actorpool.tasks.in_flight", "{task}", "Tasks placed on a child and not yet ended.");
-        _childStarts = meter.CreateCounter<long>("actorpool.child.starts", "{process}", "Child processes started.");
-        _childExits = meter.CreateCounter<long>("actorpool.child.exits", "{process}", "Child processes that exited, by actorpool.child.exit_reason.");
-        _childMemory = meter.CreateGauge<long>("actorpool.child.memory.usage", "By", "Resident memory of each child process (process.pid).");
+        _submitted = meter.CreateCounter<long>("actorpool.task.submitted", "{task}", "Tasks given to the pool (ApplyAsync and the Map family).");
+        _completed = meter.CreateCounter<long>("actorpool.task.completed", "{task}", "Tasks that ended, by actorpool.task.outcome.");
+        _duration = meter.CreateHistogram(
+            "actorpool.task.duration", "s", "How long task functions ran, measured in the child.", tags: null, s_durationAdvice);
+        _queued = meter.CreateUpDownCounter<long>("actorpool.task.queued", "{task}", "Tasks waiting for room in a child.");
+        _inFlight = meter.CreateUpDownCounter<long>("actorpool.task.in_flight", "{task}", "Tasks placed on a child and not yet ended.");
+        _childStarts = meter.CreateCounter<long>("actorpool.child.started", "{process}", "Child processes started.");
+        _childExits = meter.CreateCounter<long>("actorpool.child.exited", "{process}", "Child processes that exited, by actorpool.child.exit_reason.");
+        _childMemory = meter.CreateGauge<long>(
+            "actorpool.child.memory.usage", "By", "Resident memory of each child, by actorpool.child.slot (a small number a new child takes over from one that left).");
     }
 
     public string PoolName { get; }
@@ -54,10 +62,11 @@ internal sealed class PoolTelemetry
 
     public void TaskCompleted(string outcome) => _completed.Add(1, _pool, new("actorpool.task.outcome", outcome));
 
-    public void TaskRan(TimeSpan duration, bool succeeded)
+    /// <summary>A function ran in a child for <paramref name="duration"/>; <paramref name="outcome"/> is ok, error or cancelled.</summary>
+    public void TaskRan(TimeSpan duration, string outcome)
     {
         if (_duration.Enabled)
-            _duration.Record(duration.TotalSeconds, _pool, new("actorpool.task.outcome", succeeded ? TaskOutcomes.Ok : TaskOutcomes.Error));
+            _duration.Record(duration.TotalSeconds, _pool, new("actorpool.task.outcome", outcome));
     }
 
     /// <summary>The supervisor's counts now; the up-down counters move by the change since the last call.</summary>
@@ -82,5 +91,5 @@ internal sealed class PoolTelemetry
     /// <summary>True when something listens to child memory, which is read from /proc only then.</summary>
     public bool MeasuresMemory => _childMemory.Enabled;
 
-    public void ChildMemory(int pid, long bytes) => _childMemory.Record(bytes, _pool, new("process.pid", pid));
+    public void ChildMemory(int slot, long bytes) => _childMemory.Record(bytes, _pool, new("actorpool.child.slot", slot));
 }

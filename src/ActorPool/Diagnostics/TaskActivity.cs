@@ -21,15 +21,28 @@ internal static class TaskActivity
         return activity;
     }
 
-    /// <summary>Ends the caller's span with the task's outcome.</summary>
+    /// <summary>Ends the caller's span with the task's outcome; a failure (not a cancellation) is an error, with its type.</summary>
     public static void StopCaller(Activity? activity, string outcome, Exception? error)
     {
         if (activity is null)
             return;
         activity.SetTag("actorpool.task.outcome", outcome);
-        if (error is not null)
-            activity.SetStatus(ActivityStatusCode.Error, error.Message);
+        if (error is not null && outcome != TaskOutcomes.Cancelled)
+            MarkFailed(activity, error is ProxyException proxy ? proxy.RemoteType : error.GetType().FullName, error.Message);
         activity.Dispose();
+    }
+
+    /// <summary>The child's span of a function that threw.</summary>
+    public static void ChildFailed(Activity? activity, Exception error)
+    {
+        if (activity is not null && error is not OperationCanceledException)
+            MarkFailed(activity, error.GetType().FullName, error.Message);
+    }
+
+    private static void MarkFailed(Activity activity, string? type, string message)
+    {
+        activity.SetTag("error.type", type);
+        activity.SetStatus(ActivityStatusCode.Error, message);
     }
 
     /// <summary>
@@ -39,7 +52,7 @@ internal static class TaskActivity
     /// </summary>
     public static Activity? StartChild(string? traceParent, long? taskId)
     {
-        if (traceParent is null || !ActivityContext.TryParse(traceParent, null, out var parent))
+        if (traceParent is null || !ActivityContext.TryParse(traceParent, null, isRemote: true, out var parent))
             return null;
         var activity = PoolTelemetry.Source.StartActivity(ChildSpan, ActivityKind.Server, parent)
             ?? new Activity(ChildSpan).SetParentId(parent.TraceId, parent.SpanId, parent.TraceFlags).Start();

@@ -10,6 +10,10 @@ internal static class TaskOutcomes
     public const string Crashed = "crashed";
     public const string Terminated = "terminated";
 
+    /// <summary>The outcome of a function that threw in a child, as the child saw it: cancelled (by its token), or an error.</summary>
+    public static string OfChild(Serialization.RemoteError error) =>
+        error.Type is "System.OperationCanceledException" or "System.Threading.Tasks.TaskCanceledException" ? Cancelled : Error;
+
     public static string Of(Exception exception) => exception switch
     {
         OperationCanceledException => Cancelled,

@@ -100,8 +100,16 @@ internal static class ChildRuntime
             entered = true;
             clock?.Start();
             using var activity = Diagnostics.TaskActivity.StartChild(traceParent, taskId);
-            var call = (TaskCall)Codec.Deserialize(callBytes)!;
-            return await TaskInvoker.For(call.Method).InvokeAsync(call, cancellation.Token).ConfigureAwait(false);
+            try
+            {
+                var call = (TaskCall)Codec.Deserialize(callBytes)!;
+                return await TaskInvoker.For(call.Method).InvokeAsync(call, cancellation.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (activity is not null)
+            {
+                Diagnostics.TaskActivity.ChildFailed(activity, e);
+                throw;
+            }
         }
         finally
         {

@@ -21,6 +21,8 @@ internal sealed class ChildHandle : IChildHandle
     private ILoggingAdapter? _log;
     private int _launched;
     private int _disposed;
+    private int _endsSeen; // the process's exit and the end of its standard error: the owner is told when both are in
+    private int _exitTold;
 
     private ChildHandle(int childId, Process process, Logging.ChildLogSink logs)
     {
@@ -61,7 +63,7 @@ internal sealed class ChildHandle : IChildHandle
         var handle = new ChildHandle(childId, process, logs);
         process.OutputDataReceived += (_, e) => handle.OnOutput(e.Data);
         process.ErrorDataReceived += (_, e) => handle.OnError(e.Data);
-        process.Exited += (_, _) => handle.Post((owner, _) => owner.Tell(new ChildExited(childId, SafeExitCode(process))));
+        process.Exited += (_, _) => handle.EndSeen();
         process.Start();
         handle.Pid = process.Id;
         process.BeginOutputReadLine();
@@ -115,9 +117,36 @@ internal sealed class ChildHandle : IChildHandle
     private void OnError(string? line)
     {
         if (line is null)
+        {
+            EndSeen();
             return;
-        _errors.Add(Logging.ChildLogLine.TryParse(line, out var entry) ? entry.Text : line);
-        _logs.Write(Pid, ChildId, line);
+        }
+        // What counts as the child's error output (a child killed while it starts that said nothing is not a host
+        // failure) is what it did not log on purpose, and its warnings and errors.
+        var entry = _logs.Write(Pid, ChildId, line);
+        if (entry.Level >= Microsoft.Extensions.Logging.LogLevel.Warning)
+            _errors.Add(entry.Text);
+    }
+
+    /// <summary>
+    /// The child's exit is told once its last words on standard error are logged (the exit can be seen first); and a
+    /// second after the exit at the latest, for a grandchild the task started may hold that stream open.
+    /// </summary>
+    private void EndSeen()
+    {
+        if (Interlocked.Increment(ref _endsSeen) == 1)
+        {
+            if (HasExited)
+                _ = Task.Delay(TimeSpan.FromSeconds(1)).ContinueWith(static (_, handle) => ((ChildHandle)handle!).TellExited(), this, TaskScheduler.Default);
+            return;
+        }
+        TellExited();
+    }
+
+    private void TellExited()
+    {
+        if (Interlocked.Exchange(ref _exitTold, 1) == 0)
+            Post((owner, _) => owner.Tell(new ChildExited(ChildId, SafeExitCode(_process))));
     }
 
     private void Post(Action<IActorRef, ILoggingAdapter> said)

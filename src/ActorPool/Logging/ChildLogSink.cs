@@ -14,10 +14,25 @@ internal sealed class ChildLogSink(ILoggerFactory? factory)
 
     private readonly Dictionary<string, ILogger> _loggers = [];
 
-    /// <summary>Logs one line of a child's standard error.</summary>
-    public void Write(int pid, int childId, string line)
+    /// <summary>Logs one line of a child's standard error; never throws (it runs on the thread that reads the child's output).</summary>
+    /// <returns>The entry the line was read as.</returns>
+    public ChildLogLine Write(int pid, int childId, string line)
     {
         var entry = ChildLogLine.TryParse(line, out var parsed) ? parsed : new ChildLogLine(LogLevel.Warning, RawCategory, line);
+        try
+        {
+            Log(pid, childId, entry);
+        }
+        catch (Exception e)
+        {
+            // A logger that fails (a factory disposed as the host shuts down) must not end the process from this thread.
+            Console.Error.WriteLine($"[child {childId}, process {pid}] {entry.Text} (the log failed: {e.GetType().Name}: {e.Message})");
+        }
+        return entry;
+    }
+
+    private void Log(int pid, int childId, ChildLogLine entry)
+    {
         if (factory is null)
         {
             if (entry.Level >= LogLevel.Warning && entry.Level != LogLevel.None)

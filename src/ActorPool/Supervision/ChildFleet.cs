@@ -15,6 +15,7 @@ internal sealed class ChildFleet
 
     public void Add(ChildSlot slot)
     {
+        slot.Number = LowestFreeNumber();
         _byId.Add(slot.Id, slot);
         _order.Add(slot);
     }
@@ -46,4 +47,12 @@ internal sealed class ChildFleet
 
     /// <summary>A spare that is still starting; null if none.</summary>
     public ChildSlot? StartingSpare() => _order.FirstOrDefault(s => s.Spare && s.Starting);
+
+    private int LowestFreeNumber()
+    {
+        var number = 0;
+        while (_order.Any(s => s.Number == number))
+            number++;
+        return number;
+    }
 }

@@ -21,6 +21,15 @@ internal sealed class ChildSlot(IChildHandle handle, bool spare)
     /// <summary>Why a retiring child goes, for the log.</summary>
     public RetireReason? RetireReason { get; set; }
 
+    /// <summary>
+    /// The lowest number no other live child had when this one started: a small, bounded label for metrics that a
+    /// new child takes over from one that left (a pid would be a new series every time a child is replaced).
+    /// </summary>
+    public int Number { get; set; }
+
+    /// <summary>Whether the pool killed it (rather than asked it to exit), so that its exit code says nothing.</summary>
+    public bool KilledByPool { get; set; }
+
     /// <summary>Why the supervisor ends it (a <see cref="Diagnostics.ChildExitReasons"/> value), once it does.</summary>
     public string? ExitReason { get; set; }
 

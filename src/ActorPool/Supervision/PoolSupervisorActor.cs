@@ -184,7 +184,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
 
     private void PublishHealth() =>
         _health.Publish(
-            _poolReady, _terminating, _children.ReadyForTasks, _startFailures.InARow,
+            _poolReady, _terminating, _children.ReadyForTasks, _children.Starting(spare: false), _startFailures.InARow,
             _startFailures.RecentFailures(DateTime.UtcNow), _lastStorm, DateTimeOffset.UtcNow);
 
     private bool Accepting => !_terminating && !_closing;
@@ -297,12 +297,10 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             switch (outcome)
             {
                 case TaskSucceeded done:
-                    _telemetry.TaskRan(done.Ran, succeeded: true);
-                    Finish(done.TaskId, done.Result, null);
+                    Finish(done.TaskId, done.Result, null, done.Ran);
                     break;
                 case TaskFaulted failed:
-                    _telemetry.TaskRan(failed.Ran, succeeded: false);
-                    Finish(failed.TaskId, null, failed.Error);
+                    Finish(failed.TaskId, null, failed.Error, failed.Ran);
                     break;
                 case TaskBounced bounced:
                     Bounce(bounced.TaskId);
@@ -315,7 +313,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             Timers.StartSingleTimer(TrimArea.Instance, TrimArea.Instance, _settings.IdleTrimDelay);
     }
 
-    private void Finish(long taskId, byte[]? result, Serialization.RemoteError? error)
+    private void Finish(long taskId, byte[]? result, Serialization.RemoteError? error, TimeSpan ran)
     {
         if (!_tasks.TryGet(taskId, out _))
             return;
@@ -327,6 +325,9 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             return;
         }
         _tasks.Remove(taskId, out var task);
+        // A function that never started (cancelled while it waited for the child's concurrency gate) did not run.
+        if (ran > TimeSpan.Zero)
+            _telemetry.TaskRan(ran, error is null ? TaskOutcomes.Ok : TaskOutcomes.OfChild(error));
         if (_settings.TaskTimeout is not null)
         {
             Timers.Cancel(("timeout", taskId));
@@ -475,6 +476,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
         _log.Error(exception, "The Initializer failed in child {0} (process {1})", childId, slot.Handle.Pid);
         if (!_started.Task.IsCompleted || ++_initFailures >= SupervisorSettings.MaxConsecutiveStartFailures)
         {
+            slot.ExitReason = ChildExitReasons.InitializerFailed;
             TerminateAll(exception);
             return;
         }
@@ -537,7 +539,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             foreach (var slot in _children.All)
             {
                 if (slot.State != ChildState.Exiting && ResidentMemory.Of(slot.Handle.Pid) is { } bytes)
-                    _telemetry.ChildMemory(slot.Handle.Pid, bytes);
+                    _telemetry.ChildMemory(slot.Number, bytes);
             }
         }
         if (_settings.LivenessTimeout is not null)
@@ -626,7 +628,9 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
         _areas.Retire(slot.Handle.Pid);
         if (!expected)
             _log.Warning("Child {0} (process {1}) exited with code {2} while in state {3}", slot.Id, slot.Handle.Pid, exited.ExitCode, slot.State);
-        _telemetry.ChildExited(expected && slot.ExitReason is { } reason ? reason : wasReady ? ChildExitReasons.Crashed : ChildExitReasons.StartFailed);
+        // A child the pool asked to leave that exits with an error (or a signal the pool did not send) crashed on its way.
+        var asked = expected && slot.ExitReason is not null && (exited.ExitCode == 0 || slot.KilledByPool);
+        _telemetry.ChildExited(asked ? slot.ExitReason! : wasReady ? ChildExitReasons.Crashed : ChildExitReasons.StartFailed);
         foreach (var taskId in slot.Running)
         {
             if (!_tasks.TryGet(taskId, out var task))
@@ -696,7 +700,10 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
         slot.ExitReason = reason;
         slot.Spare = false;
         if (kill)
+        {
+            slot.KilledByPool = true;
             slot.Handle.Kill();
+        }
         else if (slot.Runners.Count == 0)
             ExitWhenIdle(slot);
         else
@@ -744,6 +751,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             slot.Running.Clear();
             slot.State = ChildState.Exiting;
             slot.ExitReason ??= ChildExitReasons.Terminated;
+            slot.KilledByPool = true;
             slot.Handle.Kill();
         }
         JoinIfDone();

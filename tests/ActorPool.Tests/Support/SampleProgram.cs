@@ -1,0 +1,44 @@
+using System.Diagnostics;
+
+namespace ActorPool.Tests.Support;
+
+/// <summary>Runs one of the repository's samples as a user would, from its build output beside these tests.</summary>
+internal static class SampleProgram
+{
+    /// <summary>Runs <paramref name="project"/> (a folder under <c>samples/</c>) with <paramref name="args"/>; kills it if it outlives <paramref name="limit"/>.</summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string project, TimeSpan limit, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Dll(project));
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(limit);
+        }
+        finally
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+        }
+        return (process.ExitCode, await output, await errors);
+    }
+
+    /// <summary>The sample's assembly, built by the solution in the same configuration as these tests.</summary>
+    private static string Dll(string project)
+    {
+        var here = new DirectoryInfo(AppContext.BaseDirectory); // tests/ActorPool.Tests/bin/<Configuration>/<tfm>/
+        var configuration = here.Parent!.Name;
+        var framework = here.Name;
+        var root = here;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ActorPool.sln")))
+            root = root.Parent;
+        Assert.NotNull(root);
+        var dll = Path.Combine(root.FullName, "samples", project, "bin", configuration, framework, project + ".dll");
+        Assert.True(File.Exists(dll), $"{dll} is missing: build the solution (dotnet test ActorPool.sln does) before running this test.");
+        return dll;
+    }
+}
