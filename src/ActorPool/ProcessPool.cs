@@ -133,7 +133,7 @@ public sealed partial class ProcessPool : IAsyncDisposable
         catch (Exception)
         {
             prelaunched.ForEach(child => child.Dispose());
-            await system.Terminate().ConfigureAwait(false);
+            await TerminateSystemAsync(system, settings.SystemShutdownWait).ConfigureAwait(false);
             throw;
         }
         var taskTimeout = options.TaskTimeout is { } limit && limit != Timeout.InfiniteTimeSpan ? limit : (TimeSpan?)null;
@@ -182,9 +182,11 @@ public sealed partial class ProcessPool : IAsyncDisposable
         }
         catch (Exception)
         {
+            // The caller gets the cause at once: the children are killed, and neither they nor the ActorSystem keep it
+            // waiting longer than the pool's own bounds (the cause is not replaced by a timeout of the clean-up).
             supervisor.Tell(TerminatePool.Instance);
-            await exited.Task.WaitAsync(settings.DisposeGrace, CancellationToken.None).ConfigureAwait(false);
-            await system.Terminate().ConfigureAwait(false);
+            await exited.Task.WaitAsync(settings.DisposeGrace, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await TerminateSystemAsync(system, settings.SystemShutdownWait).ConfigureAwait(false);
             throw;
         }
     }
@@ -251,15 +253,22 @@ public sealed partial class ProcessPool : IAsyncDisposable
         await _childrenExited.ConfigureAwait(false);
         // No child is left to read the pool's area: it goes now, not whenever the ActorSystem has finished terminating.
         SharedMemory.PayloadAreas.For(_system).Close();
-        // Every child has exited. Akka may still wait on the remote runners of a child that was killed until its
-        // failure detector gives up on them; that is no reason to keep the caller waiting.
+        await TerminateSystemAsync(_system, _settings.SystemShutdownWait).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Every child has exited. Akka may still wait on the remote runners of a child that was killed until its failure
+    /// detector gives up on them; that is no reason to keep the caller waiting longer than <paramref name="wait"/>.
+    /// </summary>
+    private static async Task TerminateSystemAsync(ActorSystem system, TimeSpan wait)
+    {
         try
         {
-            await _system.Terminate().WaitAsync(_settings.SystemShutdownWait).ConfigureAwait(false);
+            await system.Terminate().WaitAsync(wait).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            _system.Log.Debug("The pool's ActorSystem finishes its shutdown in the background.");
+            system.Log.Debug("The pool's ActorSystem finishes its shutdown in the background.");
         }
     }
 

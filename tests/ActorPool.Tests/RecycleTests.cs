@@ -5,7 +5,7 @@ namespace ActorPool.Tests;
 public sealed class RecycleTests
 {
     [Fact]
-    public async Task MaxTasksPerChild_1000TasksWith10_Uses100ChildrenForExactly10TasksEach()
+    public async Task MaxTasksPerChild_300TasksWith10_Uses30ChildrenForExactly10TasksEach()
     {
         await using var scope = await TestPool.StartAsync(new PoolOptions
         {
@@ -15,11 +15,11 @@ public sealed class RecycleTests
             InitArgs = ["recycled"],
         });
 
-        var results = await scope.Pool.Map(Jobs.InitState, Enumerable.Range(0, 1000));
+        var results = await scope.Pool.Map(Jobs.InitState, Enumerable.Range(0, 300));
 
-        Assert.Equal(1000, results.Count);
+        Assert.Equal(300, results.Count);
         var byPid = results.GroupBy(r => r.Pid).ToList();
-        Assert.Equal(100, byPid.Count);
+        Assert.Equal(30, byPid.Count);
         Assert.All(byPid, group => Assert.Equal(10, group.Count()));
         // Every replacement ran the initializer once, before its first task.
         Assert.All(results, r => Assert.Equal((1, "recycled"), (r.Initialized, r.Tag)));
