@@ -7,7 +7,7 @@ namespace ActorPool.Generators;
 /// <summary>
 /// Adds ActorPool's overload families to the ActorPool assembly as it is compiled: <c>ProcessPool.ApplyAsync</c>,
 /// <c>Invoke.Create</c>, <c>ChildProcess.Start</c> and <c>Worker.Start</c>, for 0 to 4 arguments and each shape of
-/// task function. They depend on nothing in the compilation, so they are written once, at initialization.
+/// task function, and <c>Map</c>, <c>MapUnordered</c> and <c>StarMap</c> over each kind of source. They depend on nothing in the compilation, so they are written once, at initialization.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class OverloadGenerator : IIncrementalGenerator
@@ -17,5 +17,6 @@ public sealed class OverloadGenerator : IIncrementalGenerator
         {
             foreach (var family in new[] { Families.Apply, Families.InvokeCreate, Families.ChildProcessStart, Families.WorkerStart })
                 output.AddSource($"{family.HintName}.g.cs", SourceText.From(family.Write(), Encoding.UTF8));
+            output.AddSource("ProcessPool.Map.g.cs", SourceText.From(MapFamily.Write(), Encoding.UTF8));
         });
 }

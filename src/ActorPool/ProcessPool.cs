@@ -23,7 +23,7 @@ public sealed partial class ProcessPool : IAsyncDisposable
     private const int Closed = 1;
     private const int Terminated = 2;
 
-    private static long s_nextTaskId;
+    private long _nextTaskId;
 
     private readonly ActorSystem _system;
     private readonly IActorRef _supervisor;
@@ -286,7 +286,7 @@ public sealed partial class ProcessPool : IAsyncDisposable
 
     private async Task<R> SubmitAsync<R>(byte[] call, CancellationToken cancellationToken)
     {
-        var id = Interlocked.Increment(ref s_nextTaskId);
+        var id = Interlocked.Increment(ref _nextTaskId);
         var completion = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         var activity = TaskActivity.StartCaller(_telemetry.PoolName, out var traceParent);
         activity?.SetTag("actorpool.task.id", id);
