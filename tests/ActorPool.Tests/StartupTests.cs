@@ -27,7 +27,7 @@ public sealed class StartupTests
         Assert.NotEqual(0, parent.Port);
 
         var childAddress = await scope.Pool.ApplyAsync(() =>
-            Execution.ChildRuntime.System!.Provider.DefaultAddress.ToString());
+            Launch.ChildEntryPoint.System!.Provider.DefaultAddress.ToString());
         Assert.StartsWith("akka.ssl.tcp://actorpool-child-", childAddress);
         Assert.Contains("@127.0.0.1:", childAddress);
     }

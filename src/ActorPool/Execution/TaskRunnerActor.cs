@@ -16,6 +16,7 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
     // delegate with System.Linq.Expressions when its first instance starts, a cost every child start would pay.
     private readonly RunnerSettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly ChildRuntime _runtime = ChildRuntime.For(Context.System);
 
     public TaskRunnerActor(RunnerSettings settings)
     {
@@ -28,7 +29,7 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
 
     protected override void PreStart()
     {
-        ChildRuntime.EnsureInitializedAsync(_settings).PipeTo(
+        _runtime.EnsureInitializedAsync(_settings).PipeTo(
             Self,
             success: () => Initialized.Instance,
             failure: e => new Status.Failure(e));
@@ -46,7 +47,7 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
             case Status.Failure failure:
                 var error = failure.Cause is AggregateException { InnerException: { } inner } ? inner : failure.Cause;
                 _log.Error("The pool's Initializer threw in child {0}: {1}", ChildRuntime.Pid, RemoteError.Describe(error));
-                Context.Parent.Tell(new RunnerInitFailed(_settings.ChildId, RemoteError.From(error, ChildRuntime.Pid, ChildRuntime.Codec)));
+                Context.Parent.Tell(new RunnerInitFailed(_settings.ChildId, RemoteError.From(error, ChildRuntime.Pid, _runtime.Codec)));
                 break;
             default:
                 Stash.Stash();
@@ -62,11 +63,11 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
                 foreach (var run in batch.Tasks)
                 {
                     if (AdmitOrRetire() == Admission.Refused)
-                        ChildRuntime.Outbox.Add(new TaskBounced(run.TaskId));
+                        _runtime.Outbox.Add(new TaskBounced(run.TaskId));
                     else
                         StartTracked(run);
                 }
-                SendOutcomes(Context.Parent);
+                SendOutcomes(_runtime, Context.Parent);
                 break;
             case Invoke invoke:
                 if (AdmitOrRetire() == Admission.Refused)
@@ -78,7 +79,7 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
                 StartRouted(invoke, Sender);
                 break;
             case CancelTask cancel:
-                ChildRuntime.Cancel(cancel.TaskId);
+                _runtime.Cancel(cancel.TaskId);
                 break;
             case RetireChild retire:
                 Retire(retire.Reason, Context.Parent, Self);
@@ -93,7 +94,7 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
 
     private Admission AdmitOrRetire()
     {
-        var admission = ChildRuntime.Admissions.Admit();
+        var admission = _runtime.Admissions.Admit();
         if (admission == Admission.AdmittedLast)
             Context.Parent.Tell(new ChildRetiring(_settings.ChildId, RetireReason.MaxTasks));
         return admission;
@@ -102,7 +103,7 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
     /// <summary>Stops taking tasks; a child with none running is drained at once.</summary>
     private void Retire(RetireReason reason, IActorRef parent, IActorRef self)
     {
-        if (!ChildRuntime.Admissions.TryRetire(out var drained))
+        if (!_runtime.Admissions.TryRetire(out var drained))
             return;
         parent.Tell(new ChildRetiring(_settings.ChildId, reason), self);
         if (drained)
@@ -113,18 +114,19 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
     {
         var parent = Context.Parent;
         var self = Self;
+        var runtime = _runtime;
         _ = Task.Run(async () =>
         {
             var clock = new TaskClock();
             try
             {
-                var result = await ChildRuntime.RunAsync(run.TaskId, run.Call, run.TraceParent, clock).ConfigureAwait(false);
-                Report(new TaskSucceeded(run.TaskId, SerializeResult(result, share: true), clock.Elapsed), parent, self);
+                var result = await runtime.RunAsync(run.TaskId, run.Call, run.TraceParent, clock).ConfigureAwait(false);
+                Report(new TaskSucceeded(run.TaskId, SerializeResult(runtime, result, share: true), clock.Elapsed), parent, self);
             }
             catch (Exception e)
             {
-                var handlerFailure = HandleException(e);
-                Report(new TaskFaulted(run.TaskId, RemoteError.From(e, ChildRuntime.Pid, ChildRuntime.Codec), clock.Elapsed), parent, self);
+                var handlerFailure = HandleException(runtime, e);
+                Report(new TaskFaulted(run.TaskId, RemoteError.From(e, ChildRuntime.Pid, runtime.Codec), clock.Elapsed), parent, self);
                 ReportHandlerFailure(handlerFailure, self);
             }
         });
@@ -135,14 +137,14 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
         // The flush is queued behind the pool's pending work (tasks of the same batch that are about to finish)
         // rather than run next on this thread, so that their outcomes travel together. It goes straight to the
         // supervisor, not through this runner, so that a runner the supervisor strategy stopped loses nothing.
-        if (ChildRuntime.Outbox.Add(outcome))
-            ThreadPool.UnsafeQueueUserWorkItem(static supervisor => SendOutcomes(supervisor), parent, preferLocal: false);
+        if (_runtime.Outbox.Add(outcome))
+            ThreadPool.UnsafeQueueUserWorkItem(static state => SendOutcomes(state.Runtime, state.Supervisor), (Runtime: _runtime, Supervisor: parent), preferLocal: false);
         FinishTask(parent, self);
     }
 
-    private static void SendOutcomes(IActorRef supervisor)
+    private static void SendOutcomes(ChildRuntime runtime, IActorRef supervisor)
     {
-        if (ChildRuntime.Outbox.Take() is { } finished)
+        if (runtime.Outbox.Take() is { } finished)
             supervisor.Tell(finished);
     }
 
@@ -150,19 +152,20 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
     {
         var parent = Context.Parent;
         var self = Self;
+        var runtime = _runtime;
         _ = Task.Run(async () =>
         {
             try
             {
-                var result = await ChildRuntime.RunAsync(null, invoke.Call).ConfigureAwait(false);
+                var result = await runtime.RunAsync(null, invoke.Call).ConfigureAwait(false);
                 // Checked here, so that a result that cannot travel fails as the task's error; Akka sends it.
-                SerializeResult(result, share: false);
+                SerializeResult(runtime, result, share: false);
                 Reply(replyTo, result, parent, self);
             }
             catch (Exception e)
             {
-                var handlerFailure = HandleException(e);
-                Reply(replyTo, new Status.Failure(ProxyException.From(RemoteError.From(e, ChildRuntime.Pid, ChildRuntime.Codec), ChildRuntime.Codec)), parent, self);
+                var handlerFailure = HandleException(runtime, e);
+                Reply(replyTo, new Status.Failure(ProxyException.From(RemoteError.From(e, ChildRuntime.Pid, runtime.Codec), runtime.Codec)), parent, self);
                 ReportHandlerFailure(handlerFailure, self);
             }
         });
@@ -181,26 +184,26 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
     /// </summary>
     private void FinishTask(IActorRef parent, IActorRef self)
     {
-        if (ChildRuntime.OverMemoryLimit())
+        if (_runtime.OverMemoryLimit())
             Retire(RetireReason.Memory, parent, self);
-        if (ChildRuntime.Finish())
+        if (_runtime.Finish())
             ReportDrained(parent, self);
     }
 
     private void ReportDrained(IActorRef parent, IActorRef self)
     {
-        SendOutcomes(parent);
+        SendOutcomes(_runtime, parent);
         parent.Tell(new ChildDrained(_settings.ChildId), self);
     }
 
     /// <summary>Runs the pool's ExceptionHandler for a task's exception; returns what the handler threw, if anything.</summary>
-    private static Exception? HandleException(Exception exception)
+    private static Exception? HandleException(ChildRuntime runtime, Exception exception)
     {
         if (exception is ResultNotSerializableException)
             return null;
         try
         {
-            ChildRuntime.HandleException(exception);
+            runtime.HandleException(exception);
             return null;
         }
         catch (Exception handlerFailure)
@@ -218,8 +221,8 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
     }
 
     // A tracked task's large result goes to the child's shared memory, where the parent reads it.
-    private static byte[] SerializeResult(object? result, bool share) =>
-        ChildRuntime.Codec.TryEncode(result, "The task's result", out var bytes, share) is { } error
+    private static byte[] SerializeResult(ChildRuntime runtime, object? result, bool share) =>
+        runtime.Codec.TryEncode(result, "The task's result", out var bytes, share) is { } error
             ? throw new ResultNotSerializableException(error)
             : bytes;
 

@@ -15,6 +15,12 @@ internal static class ChildEntryPoint
     /// <summary>The start of every pool child's ActorSystem name; the child's id follows.</summary>
     public const string SystemNamePrefix = "actorpool-child-";
 
+    /// <summary>
+    /// In a pool child, its ActorSystem, set once when it has started (shared primitives made in the child live there);
+    /// null in any other process. The one piece of process-wide state of a child: the process is that system's host.
+    /// </summary>
+    public static ExtendedActorSystem? System { get; private set; }
+
     public static async Task<int> RunAsync(string[] args)
     {
         _ = args;
@@ -34,7 +40,7 @@ internal static class ChildEntryPoint
         // What the child logs goes to its parent, which logs it with its own factory (Logging.ChildLogSink).
         var system = Security.RemoteSetup.Start(
             $"{SystemNamePrefix}{bootstrap.ChildId}", config, bootstrap.Tls ? bootstrap.Certificate : null, new Logging.ChildLogWriter(Console.Error));
-        Execution.ChildRuntime.System = system;
+        System = system;
         system.SystemActorOf(Execution.LivenessActor.Props(bootstrap.ChildId), Execution.LivenessActor.Name);
         Console.Out.WriteLine($"{ChildHandle.ReadyPrefix}{system.Provider.DefaultAddress} {Akka.Remote.AddressUidExtension.Uid(system)}");
         Console.Out.Flush();

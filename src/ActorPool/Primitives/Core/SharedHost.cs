@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Akka.Actor;
 using Akka.Remote;
 using ActorPool.Configuration;
-using ActorPool.Execution;
 using ActorPool.Security;
 
 namespace ActorPool.Primitives.Core;
@@ -87,7 +86,7 @@ internal sealed class SharedHost
 
     private static ExtendedActorSystem StartSystem()
     {
-        if (ChildRuntime.System is { } child && child.Settings.Config.GetBoolean("akka.remote.dot-netty.tcp.enable-ssl"))
+        if (Launch.ChildEntryPoint.System is { } child && child.Settings.Config.GetBoolean("akka.remote.dot-netty.tcp.enable-ssl"))
             return child;
         var system = RemoteSetup.Start("actorpool-shared", PoolConfig.Merge(null), FamilyCertificate.Credential);
         SystemStarted?.Invoke(system.Provider.DefaultAddress, Akka.Remote.AddressUidExtension.Uid(system));
