@@ -3,15 +3,9 @@ using ActorPool.Tests.Support;
 namespace ActorPool.Tests;
 
 /// <summary>Task functions of every shape API.md lists: static, lambda, closure; sync and async; 0 to 4 arguments; a token.</summary>
-public sealed class ApplyTests : IAsyncLifetime
+public sealed class ApplyTests(TwoChildPool shared) : IClassFixture<TwoChildPool>
 {
-    private TestPool _scope = null!;
-
-    private ProcessPool Pool => _scope.Pool;
-
-    public async Task InitializeAsync() => _scope = await TestPool.StartAsync(new PoolOptions { Processes = 2 });
-
-    public async Task DisposeAsync() => await _scope.DisposeAsync();
+    private ProcessPool Pool => shared.Pool;
 
     [Fact]
     public async Task ApplyAsync_StaticAsyncMethodGroup_ReturnsResult() =>

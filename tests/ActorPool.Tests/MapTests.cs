@@ -3,15 +3,9 @@ using ActorPool.Tests.Support;
 
 namespace ActorPool.Tests;
 
-public sealed class MapTests : IAsyncLifetime
+public sealed class MapTests(NarrowTwoChildPool shared) : IClassFixture<NarrowTwoChildPool>
 {
-    private TestPool _scope = null!;
-
-    private ProcessPool Pool => _scope.Pool;
-
-    public async Task InitializeAsync() => _scope = await TestPool.StartAsync(new PoolOptions { Processes = 2, ChildConcurrency = 4 });
-
-    public async Task DisposeAsync() => await _scope.DisposeAsync();
+    private ProcessPool Pool => shared.Pool;
 
     [Fact]
     public async Task Map_WithProgress_ReportsWhileItRunsAndOnceAtTheEnd()
@@ -110,7 +104,7 @@ public sealed class MapTests : IAsyncLifetime
     [Fact]
     public void MapStarMapMapUnordered_NullItems_ThrowArgumentNullExceptionAtTheCall()
     {
-        var pool = _scope.Pool;
+        var pool = Pool;
         Assert.Equal("items", Assert.Throws<ArgumentNullException>(() => pool.Map(Jobs.SquareAsync, (IEnumerable<int>)null!)).ParamName);
         Assert.Equal("items", Assert.Throws<ArgumentNullException>(() => pool.Map(Jobs.SquareAsync, (IAsyncEnumerable<int>)null!)).ParamName);
         Assert.Equal("items", Assert.Throws<ArgumentNullException>(() => pool.MapUnordered(Jobs.SquareAsync, (IEnumerable<int>)null!)).ParamName);

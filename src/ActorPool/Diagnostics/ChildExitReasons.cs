@@ -35,6 +35,17 @@ internal static class ChildExitReasons
     /// <summary>The pool was terminated.</summary>
     public const string Terminated = "terminated";
 
+    /// <summary>
+    /// Why a child exited, as far as the pool can tell: the reason it was ended for, if the pool asked it to leave and it
+    /// left cleanly (or the pool killed it); else it crashed, or failed to start if it never was ready.
+    /// </summary>
+    /// <param name="askedFor">Why the pool ended it, or null if the pool did not.</param>
+    /// <param name="exitCode">Its exit code (128 + signal when killed).</param>
+    /// <param name="killedByPool">Whether the pool sent the kill.</param>
+    /// <param name="wasReady">Whether it had become ready to take tasks.</param>
+    public static string Of(string? askedFor, int exitCode, bool killedByPool, bool wasReady) =>
+        askedFor is not null && (exitCode == 0 || killedByPool) ? askedFor : wasReady ? Crashed : StartFailed;
+
     public static string Of(RetireReason reason) => reason switch
     {
         RetireReason.MaxTasks => Recycled,

@@ -40,6 +40,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
     private readonly TaskBook _tasks;
     private readonly ChildFleet _children = new();
     private readonly IChildPlacement _placement = new RoundRobinPlacement();
+    private readonly Liveness _liveness;
     private readonly Dictionary<IActorRef, List<RunTask>> _outgoing = [];
     private readonly RouterConfig _routerConfig;
     private readonly int _runnersPerChild;
@@ -78,6 +79,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
         _started = started;
         _joined = joined;
         _inFlightPerChild = settings.Sizing.InFlightPerChild;
+        _liveness = new Liveness(settings.LivenessInterval, settings.LivenessTimeout);
         var system = (ExtendedActorSystem)Context.System;
         _routerConfig = ChildRoutees.Configured(system, new RootActorPath(system.Provider.DefaultAddress) / "user" / "pool" / "router");
         _runnersPerChild = ChildRoutees.RunnersPerChild(_routerConfig, system);
@@ -542,7 +544,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
                     _telemetry.ChildMemory(slot.Number, bytes);
             }
         }
-        if (_settings.LivenessTimeout is not null)
+        if (_liveness.Probes)
             ProbeChildren();
     }
 
@@ -553,15 +555,15 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
         {
             if (slot.Liveness is null || slot.State == ChildState.Exiting)
                 continue;
-            var silent = now - slot.LastHeard;
-            if (silent > _settings.LivenessTimeout)
+            var verdict = _liveness.Judge(slot.LastHeard, now);
+            if (verdict == LivenessVerdict.Hung)
             {
                 _log.Warning("Child {0} (process {1}) has not answered for {2}; killing it, its tasks run again elsewhere",
-                    slot.Id, slot.Handle.Pid, silent);
+                    slot.Id, slot.Handle.Pid, now - slot.LastHeard);
                 StopChild(slot, kill: true, ChildExitReasons.Hung);
                 continue;
             }
-            slot.Unresponsive = silent > 2 * _settings.LivenessInterval;
+            slot.Unresponsive = verdict == LivenessVerdict.Unresponsive;
             slot.Liveness.Tell(Probe.Instance);
         }
     }
@@ -628,9 +630,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
         _areas.Retire(slot.Handle.Pid);
         if (!expected)
             _log.Warning("Child {0} (process {1}) exited with code {2} while in state {3}", slot.Id, slot.Handle.Pid, exited.ExitCode, slot.State);
-        // A child the pool asked to leave that exits with an error (or a signal the pool did not send) crashed on its way.
-        var asked = expected && slot.ExitReason is not null && (exited.ExitCode == 0 || slot.KilledByPool);
-        _telemetry.ChildExited(asked ? slot.ExitReason! : wasReady ? ChildExitReasons.Crashed : ChildExitReasons.StartFailed);
+        _telemetry.ChildExited(ChildExitReasons.Of(expected ? slot.ExitReason : null, exited.ExitCode, slot.KilledByPool, wasReady));
         foreach (var taskId in slot.Running)
         {
             if (!_tasks.TryGet(taskId, out var task))
