@@ -18,8 +18,12 @@ public sealed class PoolCycleTests
             started.AddRange(await CycleAsync(i));
         var before = await SettledAsync();
 
-        for (var i = 0; i < Cycles; i++)
-            started.AddRange(await CycleAsync(i));
+        // Two at a time, as an application with two pools would: the same 200 cycles in about two thirds of the time.
+        for (var i = 0; i < Cycles; i += 2)
+        {
+            foreach (var pids in await Task.WhenAll(CycleAsync(i), CycleAsync(i + 1)))
+                started.AddRange(pids);
+        }
 
         Assert.True(await ProcessProbe.WaitForExitAsync(started, TimeSpan.FromSeconds(30)), "children outlived their pools");
         var grew = "";
