@@ -1,5 +1,5 @@
-using ActorPool.Tests.Support;
 using Akka.Actor;
+using ActorPool.Tests.Support;
 
 namespace ActorPool.Tests;
 
@@ -27,7 +27,7 @@ public sealed class StartupTests
         Assert.NotEqual(0, parent.Port);
 
         var childAddress = await scope.Pool.ApplyAsync(() =>
-            Launch.ChildEntryPoint.System!.Provider.DefaultAddress.ToString());
+            Child.ChildEntryPoint.System!.Provider.DefaultAddress.ToString());
         Assert.StartsWith("akka.ssl.tcp://actorpool-child-", childAddress);
         Assert.Contains("@127.0.0.1:", childAddress);
     }

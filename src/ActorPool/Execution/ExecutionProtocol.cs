@@ -60,7 +60,7 @@ internal static class ExecutionProtocol
     /// <summary>The child takes no more tasks (<paramref name="Reason"/>); it finishes those it has, then reports <see cref="ChildDrained"/>.</summary>
     public sealed record ChildRetiring(int ChildId, RetireReason Reason) : Wire.IWireMessage;
 
-    /// <summary>The parent asks whether the child is alive; its <see cref="LivenessActor"/> answers with <see cref="ProbeAnswered"/>.</summary>
+    /// <summary>The parent asks whether the child is alive; its <see cref="Child.LivenessActor"/> answers with <see cref="ProbeAnswered"/>.</summary>
     public sealed record Probe : Wire.IWireMessage
     {
         public static readonly Probe Instance = new();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
+using ActorPool.Child;
 
 namespace ActorPool.Launch;
 

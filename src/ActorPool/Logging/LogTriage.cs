@@ -65,7 +65,7 @@ internal static class LogTriage
     }
 
     private static bool IsChildAddress(object parameter) =>
-        parameter is Akka.Actor.Address { System: var system } && system.StartsWith(Launch.ChildEntryPoint.SystemNamePrefix, StringComparison.Ordinal);
+        parameter is Akka.Actor.Address { System: var system } && system.StartsWith(Child.ChildEntryPoint.SystemNamePrefix, StringComparison.Ordinal);
 
     private static IEnumerable<object> Parameters(LogEvent logEvent) =>
         logEvent.Message is LogMessage message ? message.Parameters() : [];

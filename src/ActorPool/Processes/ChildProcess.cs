@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ActorPool.Child;
 using ActorPool.Functions;
 using ActorPool.Launch;
 using ActorPool.Security;

@@ -45,7 +45,7 @@ internal sealed class ChildSlot(IChildHandle handle, bool spare)
     /// <summary>Runners that have reported ready, and so are routees of the router.</summary>
     public HashSet<IActorRef> Routees { get; } = [];
 
-    /// <summary>The child's <see cref="LivenessActor"/>, once its ActorSystem listens.</summary>
+    /// <summary>The child's <see cref="Child.LivenessActor"/>, once its ActorSystem listens.</summary>
     public IActorRef? Liveness { get; set; }
 
     /// <summary>When the child last answered a liveness probe (or started listening).</summary>

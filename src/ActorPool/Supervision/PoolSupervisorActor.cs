@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Routing;
+using ActorPool.Child;
 using ActorPool.Diagnostics;
 using ActorPool.Execution;
 using ActorPool.Launch;

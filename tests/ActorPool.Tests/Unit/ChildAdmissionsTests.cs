@@ -1,4 +1,4 @@
-using ActorPool.Execution;
+using ActorPool.Child;
 
 namespace ActorPool.Tests.Unit;
 

@@ -86,7 +86,7 @@ internal sealed class SharedHost
 
     private static ExtendedActorSystem StartSystem()
     {
-        if (Launch.ChildEntryPoint.System is { } child && child.Settings.Config.GetBoolean("akka.remote.dot-netty.tcp.enable-ssl"))
+        if (Child.ChildEntryPoint.System is { } child && child.Settings.Config.GetBoolean("akka.remote.dot-netty.tcp.enable-ssl"))
             return child;
         var system = RemoteSetup.Start("actorpool-shared", PoolConfig.Merge(null), FamilyCertificate.Credential);
         SystemStarted?.Invoke(system.Provider.DefaultAddress, Akka.Remote.AddressUidExtension.Uid(system));

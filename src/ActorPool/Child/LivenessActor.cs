@@ -1,7 +1,8 @@
 using Akka.Actor;
+using ActorPool.Execution;
 using static ActorPool.Execution.ExecutionProtocol;
 
-namespace ActorPool.Execution;
+namespace ActorPool.Child;
 
 /// <summary>
 /// Answers the parent's liveness probes in a child. It runs on a thread of its own (a pinned dispatcher), so that tasks

@@ -1,9 +1,10 @@
 using Akka.Actor;
 using Akka.Event;
+using ActorPool.Execution;
 using ActorPool.Serialization;
 using static ActorPool.Execution.ExecutionProtocol;
 
-namespace ActorPool.Execution;
+namespace ActorPool.Child;
 
 /// <summary>
 /// Runs tasks in a child process. Deployed into the child by the parent's supervisor (remote deployment),

@@ -1,7 +1,8 @@
 using ActorPool.Functions;
+using ActorPool.Launch;
 using ActorPool.Serialization;
 
-namespace ActorPool.Launch;
+namespace ActorPool.Child;
 
 /// <summary>
 /// The child side of a <see cref="ChildProcess"/>: runs one target with no ActorSystem, writes its outcome as
@@ -40,7 +41,7 @@ internal static class SingleRunner
                 await InvokeAsync(initializer, CancellationToken.None).ConfigureAwait(false);
             var result = await InvokeAsync(single.Target, termination.Token).ConfigureAwait(false);
             if (Codec.TryEncode(result, "The target's result", out var bytes) is { } refusal)
-                throw new Execution.ResultNotSerializableException(refusal);
+                throw new ResultNotSerializableException(refusal);
             Write(ResultPrefix, bytes);
             return 0;
         }

@@ -1,4 +1,4 @@
-namespace ActorPool.Execution;
+namespace ActorPool.Child;
 
 /// <summary>A task returned a result that cannot be sent back to the caller.</summary>
 internal sealed class ResultNotSerializableException : Exception

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ActorPool.Execution;
+namespace ActorPool.Child;
 
 /// <summary>How long a task's function ran in the child: from when it passed the concurrency gate to when it ended.</summary>
 internal sealed class TaskClock

@@ -1,4 +1,4 @@
-namespace ActorPool.Execution;
+namespace ActorPool.Child;
 
 /// <summary>
 /// Gives a child's memory back once it has been idle for a while: a full, compacting GC in aggressive mode returns

@@ -1,9 +1,10 @@
 using Akka.Actor;
 using Akka.Configuration;
 using ActorPool.Configuration;
+using ActorPool.Launch;
 using ActorPool.Serialization;
 
-namespace ActorPool.Launch;
+namespace ActorPool.Child;
 
 /// <summary>
 /// The child side: reads its bootstrap from standard input, starts an ActorSystem with Akka.Remote, says
@@ -41,7 +42,7 @@ internal static class ChildEntryPoint
         var system = Security.RemoteSetup.Start(
             $"{SystemNamePrefix}{bootstrap.ChildId}", config, bootstrap.Tls ? bootstrap.Certificate : null, new Logging.ChildLogWriter(Console.Error));
         System = system;
-        system.SystemActorOf(Execution.LivenessActor.Props(bootstrap.ChildId), Execution.LivenessActor.Name);
+        system.SystemActorOf(LivenessActor.Props(bootstrap.ChildId), LivenessActor.Name);
         Console.Out.WriteLine($"{ChildHandle.ReadyPrefix}{system.Provider.DefaultAddress} {Akka.Remote.AddressUidExtension.Uid(system)}");
         Console.Out.Flush();
 

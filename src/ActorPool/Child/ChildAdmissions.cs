@@ -1,4 +1,4 @@
-namespace ActorPool.Execution;
+namespace ActorPool.Child;
 
 /// <summary>
 /// The child's count of the tasks it takes, and its retirement: after MaxTasksPerChild tasks, over its memory limit,

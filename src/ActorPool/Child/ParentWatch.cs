@@ -1,4 +1,4 @@
-namespace ActorPool.Launch;
+namespace ActorPool.Child;
 
 /// <summary>
 /// The child's side of its tie to the parent: standard input stays open for the child's whole life, carries

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace ActorPool.Launch;
+namespace ActorPool.Child;
 
 /// <summary>
 /// Ends a child at once when its parent is gone (or asked it to go and has nothing more to hear from it): the process

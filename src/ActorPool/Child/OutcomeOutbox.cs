@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
+using ActorPool.Execution;
 using static ActorPool.Execution.ExecutionProtocol;
 
-namespace ActorPool.Execution;
+namespace ActorPool.Child;
 
 /// <summary>
 /// The outcomes of a child's tracked tasks on their way to the supervisor. Tasks finish on pool threads

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using Akka.Actor;
+using ActorPool.Execution;
 using ActorPool.Functions;
 using ActorPool.Serialization;
 using static ActorPool.Execution.ExecutionProtocol;
 
-namespace ActorPool.Execution;
+namespace ActorPool.Child;
 
 /// <summary>
 /// What a pool child's task runners share, kept across runner restarts: the concurrency gate, the count of tasks for
