@@ -28,6 +28,11 @@ public sealed class PoolResult<R> : IAsyncEnumerable<R>
     }
 
     /// <summary>Reports the map's progress while it runs: at most once per <paramref name="interval"/>, and once at the end.</summary>
+    /// <remarks>
+    /// The final report (<see cref="MapProgress.IsFinal"/>) comes last, though it may reach <paramref name="progress"/> just
+    /// after the map's await returns. A <see cref="Progress{T}"/> posts each report to a synchronization context or the
+    /// thread pool, so it may deliver them out of order; keep the largest <see cref="MapProgress.Completed"/> if that matters.
+    /// </remarks>
     /// <param name="progress">Where reports go; a <see cref="Progress{T}"/> made on a UI thread reports there.</param>
     /// <param name="interval">The least time between two reports; default 100 ms.</param>
     /// <returns>This result, to await or enumerate.</returns>

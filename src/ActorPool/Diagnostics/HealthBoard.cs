@@ -44,7 +44,7 @@ internal sealed class HealthBoard(int minimumChildren)
             _ when ready == 0 => (PoolHealthStatus.Degraded, $"No child is ready to take tasks at this moment; {starting} starting."),
             _ when recentStorm =>
                 (PoolHealthStatus.Degraded, $"Children recovered from a restart storm at {lastStorm:O}."),
-            _ => (PoolHealthStatus.Healthy, $"{ready} children are ready."),
+            _ => (PoolHealthStatus.Healthy, starting > 0 ? $"{ready} children are ready and {starting} starting." : $"{ready} children are ready."),
         };
         Volatile.Write(ref _current, new PoolHealth(status, description, ready, minimumChildren, failuresInARow, recentFailures, lastStorm));
     }
