@@ -1,0 +1,61 @@
+using Akka.Actor;
+using Akka.Event;
+using ActorPool.Diagnostics;
+using static ActorPool.Execution.ExecutionProtocol;
+
+namespace ActorPool.Supervision;
+
+// The supervisor's periodic tick: liveness probes of the children (a hung child is killed) and their memory for metrics.
+internal sealed partial class PoolSupervisorActor
+{
+    /// <summary>Every liveness interval: each child's memory for metrics (only while something listens), then the probes.</summary>
+    private void Tick()
+    {
+        if (_telemetry.MeasuresMemory)
+        {
+            foreach (var slot in _children.All)
+            {
+                if (slot.State != ChildState.Exiting && ResidentMemory.Of(slot.Handle.Pid) is { } bytes)
+                    _telemetry.ChildMemory(slot.Number, bytes);
+            }
+        }
+        if (_liveness.Probes)
+            ProbeChildren();
+    }
+
+    /// <summary>
+    /// Probes every child that listens. One that missed two probes takes no new task; one silent for the liveness
+    /// timeout is hung (stopped, deadlocked, swapping): it is killed, and its tasks run again as for a crash.
+    /// </summary>
+    private void ProbeChildren()
+    {
+        var now = DateTime.UtcNow;
+        foreach (var slot in _children.All.ToList())
+        {
+            if (slot.Liveness is null || slot.State == ChildState.Exiting)
+                continue;
+            var verdict = _liveness.Judge(slot.LastHeard, now);
+            if (verdict == LivenessVerdict.Hung)
+            {
+                _log.Warning("Child {0} (process {1}) has not answered for {2}; killing it, its tasks run again elsewhere",
+                    slot.Id, slot.Handle.Pid, now - slot.LastHeard);
+                StopChild(slot, kill: true, ChildExitReasons.Hung);
+                continue;
+            }
+            slot.Unresponsive = verdict == LivenessVerdict.Unresponsive;
+            slot.Liveness.Tell(Probe.Instance);
+        }
+    }
+
+    private void Answered(int childId)
+    {
+        if (!_children.TryGet(childId, out var slot))
+            return;
+        slot.LastHeard = DateTime.UtcNow;
+        if (slot.Unresponsive)
+        {
+            slot.Unresponsive = false;
+            Dispatch();
+        }
+    }
+}
