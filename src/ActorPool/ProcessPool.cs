@@ -174,7 +174,7 @@ public sealed partial class ProcessPool : IAsyncDisposable
         var started = new TaskCompletionSource<PoolStarted>(TaskCreationOptions.RunContinuationsAsynchronously);
         var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var launcher = new ProcessChildLauncher(settings.ChildEnvironment, childLogs, Akka.Event.Logging.GetLogger(system, typeof(PoolSupervisorActor)));
-        var supervisor = system.ActorOf(PoolSupervisorActor.Props(supervisorSettings, launcher, prelaunched, registry, telemetry, health, started, exited), PoolSupervisorActor.Name);
+        var supervisor = system.ActorOf(PoolSupervisorActor.Props(supervisorSettings, launcher, prelaunched, new SupervisorOutlets(registry, telemetry, health, started, exited)), PoolSupervisorActor.Name);
         try
         {
             var pool = await started.Task.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -56,27 +56,19 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
     private bool _terminating;
     private bool _dispatchRequested;
 
-    public PoolSupervisorActor(
-        SupervisorSettings settings,
-        IChildLauncher launcher,
-        IReadOnlyList<IChildHandle> prelaunched,
-        ChildRegistry registry,
-        PoolTelemetry telemetry,
-        HealthBoard health,
-        TaskCompletionSource<PoolStarted> started,
-        TaskCompletionSource joined)
+    public PoolSupervisorActor(SupervisorSettings settings, IChildLauncher launcher, IReadOnlyList<IChildHandle> prelaunched, SupervisorOutlets outlets)
     {
-        _telemetry = telemetry;
-        _health = health;
+        _telemetry = outlets.Telemetry;
+        _health = outlets.Health;
         // A task's call may hold slots of the pool's shared-memory area; they are freed once the task leaves the book
         // (not before: a retry sends the same call again).
         _tasks = new TaskBook(task => _codec.ReleaseSlots(task.Call));
         _settings = settings;
         _launcher = launcher;
         _prelaunched = prelaunched;
-        _registry = registry;
-        _started = started;
-        _joined = joined;
+        _registry = outlets.Registry;
+        _started = outlets.Started;
+        _joined = outlets.Joined;
         _inFlightPerChild = settings.Sizing.InFlightPerChild;
         _liveness = new Liveness(settings.LivenessInterval, settings.LivenessTimeout);
         var system = (ExtendedActorSystem)Context.System;
@@ -89,21 +81,9 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
     /// <param name="settings">What the supervisor needs of the pool's options and configuration.</param>
     /// <param name="launcher">Starts the children the pool adds later.</param>
     /// <param name="prelaunched">Children the pool started before this actor, already sent their bootstrap; adopted first.</param>
-    /// <param name="registry">Where the live child pids are published.</param>
-    /// <param name="telemetry">The pool's instruments.</param>
-    /// <param name="health">Where the pool's health is published.</param>
-    /// <param name="started">Completed with the router once the pool's first children are ready.</param>
-    /// <param name="joined">Completed once the pool has ended and every child has exited.</param>
-    public static Props Props(
-        SupervisorSettings settings,
-        IChildLauncher launcher,
-        IReadOnlyList<IChildHandle> prelaunched,
-        ChildRegistry registry,
-        PoolTelemetry telemetry,
-        HealthBoard health,
-        TaskCompletionSource<PoolStarted> started,
-        TaskCompletionSource joined) =>
-        Akka.Actor.Props.Create(() => new PoolSupervisorActor(settings, launcher, prelaunched, registry, telemetry, health, started, joined));
+    /// <param name="outlets">Where the supervisor publishes what the pool reads, and the completions it waits on.</param>
+    public static Props Props(SupervisorSettings settings, IChildLauncher launcher, IReadOnlyList<IChildHandle> prelaunched, SupervisorOutlets outlets) =>
+        Akka.Actor.Props.Create(() => new PoolSupervisorActor(settings, launcher, prelaunched, outlets));
 
     protected override SupervisorStrategy SupervisorStrategy() => _settings.Strategy ?? base.SupervisorStrategy();
 
