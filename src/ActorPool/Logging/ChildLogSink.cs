@@ -35,8 +35,7 @@ internal sealed class ChildLogSink(ILoggerFactory? factory)
     {
         if (factory is null)
         {
-            if (entry.Level >= LogLevel.Warning && entry.Level != LogLevel.None)
-                Console.Error.WriteLine($"[{(entry.Level >= LogLevel.Error ? "ERROR" : "WARNING")}][{DateTime.UtcNow:O}][child {childId}, process {pid}] {entry.Text}");
+            StandardErrorLog.Write(entry.Level, $"[child {childId}, process {pid}] {entry.Text}");
             return;
         }
         var logger = Logger(entry.Category);

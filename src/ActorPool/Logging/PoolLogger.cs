@@ -87,10 +87,8 @@ internal sealed class PoolLogger : UntypedActor, IRequiresMessageQueue<ILoggerMe
             logger.Log(level, exception, "{Text}", text);
             return;
         }
-        if (level < LogLevel.Warning)
-            return;
-        var line = $"[{(level >= LogLevel.Error ? "ERROR" : "WARNING")}][{DateTime.UtcNow:O}] {text}";
-        Console.Error.WriteLine(exception is null ? line : $"{line}{Environment.NewLine}{Serialization.RemoteError.Describe(exception)}");
+        if (level >= LogLevel.Warning)
+            StandardErrorLog.Write(level, exception is null ? text : $"{text}{Environment.NewLine}{Serialization.RemoteError.Describe(exception)}");
     }
 
     private static LogLevel Level(AkkaLogLevel level) => level switch
