@@ -138,6 +138,7 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
         // The flush is queued behind the pool's pending work (tasks of the same batch that are about to finish)
         // rather than run next on this thread, so that their outcomes travel together. It goes straight to the
         // supervisor, not through this runner, so that a runner the supervisor strategy stopped loses nothing.
+        RetireIfOverMemory(parent, self);
         if (_runtime.Outbox.Add(outcome))
             ThreadPool.UnsafeQueueUserWorkItem(static state => SendOutcomes(state.Runtime, state.Supervisor), (Runtime: _runtime, Supervisor: parent), preferLocal: false);
         FinishTask(parent, self);
@@ -174,19 +175,27 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
 
     private void Reply(IActorRef replyTo, object? reply, IActorRef parent, IActorRef self)
     {
+        RetireIfOverMemory(parent, self);
         replyTo.Tell(reply, self);
         FinishTask(parent, self);
     }
 
     /// <summary>
-    /// Ends an admitted task. A child over its memory limit retires now (it finishes what it runs). After the last
-    /// task of a retiring child, the outcomes still in the outbox go first, from this thread, and then
-    /// <see cref="ChildDrained"/>: the supervisor stops the child on it.
+    /// A child over its memory limit after a task retires (it finishes what it runs) before that task's outcome leaves:
+    /// the supervisor hears of it first, so that the caller's next task cannot be placed here.
     /// </summary>
-    private void FinishTask(IActorRef parent, IActorRef self)
+    private void RetireIfOverMemory(IActorRef parent, IActorRef self)
     {
         if (_runtime.OverMemoryLimit())
             Retire(RetireReason.Memory, parent, self);
+    }
+
+    /// <summary>
+    /// Ends an admitted task. After the last task of a retiring child, the outcomes still in the outbox go first, from
+    /// this thread, and then <see cref="ChildDrained"/>: the supervisor stops the child on it.
+    /// </summary>
+    private void FinishTask(IActorRef parent, IActorRef self)
+    {
         if (_runtime.Finish())
             ReportDrained(parent, self);
     }
