@@ -33,6 +33,29 @@ public sealed class LoggingTests
     }
 
     [Fact]
+    public async Task ChildProcessWithLoggerFactory_ItsOutputAndErrorLines_ReachTheFactoryInTheChildsScope()
+    {
+        var log = new CapturingLoggerFactory();
+        var marker = Guid.NewGuid().ToString("N");
+        await using var worker = Worker.Start(Jobs.PrintFromChild, marker, new ChildProcessOptions { LoggerFactory = log });
+
+        var pid = await worker;
+        await worker.JoinAsync();
+
+        // Told after the child's last lines: both are in once the worker has exited.
+        var entries = log.Entries.Where(e => e.Message.Contains(marker)).ToList();
+        var output = Assert.Single(entries, e => e.Message.StartsWith("plain stdout"));
+        Assert.Equal((LogLevel.Debug, "ActorPool.Child.Output"), (output.Level, output.Category));
+        var error = Assert.Single(entries, e => e.Message.StartsWith("plain stderr"));
+        Assert.Equal((LogLevel.Warning, "ActorPool.Child"), (error.Level, error.Category));
+        Assert.All(entries, e =>
+        {
+            var fields = Assert.IsAssignableFrom<IReadOnlyList<KeyValuePair<string, object?>>>(e.Scope);
+            Assert.Contains(new KeyValuePair<string, object?>("ChildPid", pid), fields);
+        });
+    }
+
+    [Fact]
     public async Task JunkConnectionsToThePool_Thousand_AreSummedUpWithoutStackTracesAndCallsStayFast()
     {
         var log = new CapturingLoggerFactory();

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Configuration;
 using ActorPool.Configuration;
+using ActorPool.Execution;
 using ActorPool.Launch;
 using ActorPool.Serialization;
 
@@ -43,8 +44,7 @@ internal static class ChildEntryPoint
             $"{SystemNamePrefix}{bootstrap.ChildId}", config, bootstrap.Tls ? bootstrap.Certificate : null, new Logging.ChildLogWriter(Console.Error));
         System = system;
         system.SystemActorOf(LivenessActor.Props(bootstrap.ChildId), LivenessActor.Name);
-        Console.Out.WriteLine($"{ChildHandle.ReadyPrefix}{system.Provider.DefaultAddress} {Akka.Remote.AddressUidExtension.Uid(system)}");
-        Console.Out.Flush();
+        ChildLine.Write(Console.Out, ChildLineKind.Ready, $"{system.Provider.DefaultAddress} {Akka.Remote.AddressUidExtension.Uid(system)}");
 
         // A pool child takes no commands on standard input; its end is the signal to exit.
         // A parent that died outright removed neither its shared-memory area nor this child's: the child does.

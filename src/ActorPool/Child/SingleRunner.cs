@@ -1,3 +1,4 @@
+using ActorPool.Execution;
 using ActorPool.Functions;
 using ActorPool.Launch;
 using ActorPool.Serialization;
@@ -11,9 +12,6 @@ namespace ActorPool.Child;
 /// </summary>
 internal static class SingleRunner
 {
-    public const string ResultPrefix = "ACTORPOOL-RESULT ";
-    public const string ErrorPrefix = "ACTORPOOL-ERROR ";
-    public const string SharedHostPrefix = "ACTORPOOL-SHARED ";
     public const string TerminateCommand = "terminate";
 
     /// <summary>Exit code of a child whose target threw.</summary>
@@ -29,11 +27,7 @@ internal static class SingleRunner
     {
         using var termination = new CancellationTokenSource();
         // If the target uses shared primitives, the parent learns where they live, to drop them at once when this child dies.
-        Primitives.Core.SharedHost.SystemStarted = (address, uid) =>
-        {
-            Console.Out.WriteLine($"{SharedHostPrefix}{address} {uid}");
-            Console.Out.Flush();
-        };
+        Primitives.Core.SharedHost.SystemStarted = (address, uid) => ChildLine.Write(Console.Out, ChildLineKind.SharedHost, $"{address} {uid}");
         WatchParent(stdin, termination, TimeSpan.FromMilliseconds(single.TerminateGraceMilliseconds));
         try
         {
@@ -42,12 +36,12 @@ internal static class SingleRunner
             var result = await InvokeAsync(single.Target, termination.Token).ConfigureAwait(false);
             if (Codec.TryEncode(result, "The target's result", out var bytes) is { } refusal)
                 throw new ResultNotSerializableException(refusal);
-            Write(ResultPrefix, bytes);
+            Write(ChildLineKind.Result, bytes);
             return 0;
         }
         catch (Exception e)
         {
-            Write(ErrorPrefix, Codec.Serialize(RemoteError.From(e, Environment.ProcessId, Codec)));
+            Write(ChildLineKind.Error, Codec.Serialize(RemoteError.From(e, Environment.ProcessId, Codec)));
             return termination.IsCancellationRequested && e is OperationCanceledException ? TerminatedExitCode : FaultedExitCode;
         }
     }
@@ -58,11 +52,7 @@ internal static class SingleRunner
         return TaskInvoker.For(call.Method).InvokeAsync(call, cancellationToken);
     }
 
-    private static void Write(string prefix, byte[] payload)
-    {
-        Console.Out.WriteLine(prefix + Convert.ToBase64String(payload));
-        Console.Out.Flush();
-    }
+    private static void Write(ChildLineKind kind, byte[] payload) => ChildLine.Write(Console.Out, kind, Convert.ToBase64String(payload));
 
     private static void WatchParent(TextReader stdin, CancellationTokenSource termination, TimeSpan grace) =>
         ParentWatch.Start(stdin, line =>

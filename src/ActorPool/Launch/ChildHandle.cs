@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
 using ActorPool.Child;
+using ActorPool.Execution;
 
 namespace ActorPool.Launch;
 
@@ -11,47 +11,25 @@ namespace ActorPool.Launch;
 /// </summary>
 internal sealed class ChildHandle : IChildHandle
 {
-    public const string ReadyPrefix = "ACTORPOOL-READY ";
-
-    private readonly Process _process;
-    private readonly Logging.ChildLogSink _logs;
-    private readonly RecentLines _errors = new(10);
     private readonly object _gate = new();
+    private RunningChild _child = null!;
     private List<Action<IActorRef, ILoggingAdapter>>? _early = [];
     private IActorRef? _owner;
     private ILoggingAdapter? _log;
     private int _launched;
-    private int _disposed;
-    private int _endsSeen; // the process's exit and the end of its standard error: the owner is told when both are in
-    private int _exitTold;
 
-    private ChildHandle(int childId, Process process, Logging.ChildLogSink logs)
+    private ChildHandle(int childId)
     {
         ChildId = childId;
-        _process = process;
-        _logs = logs;
     }
 
-    public string RecentErrorOutput => _errors.ToString();
+    public string RecentErrorOutput => _child.RecentErrorOutput;
 
     public int ChildId { get; }
 
-    public int Pid { get; private set; }
+    public int Pid => _child.Pid;
 
-    public bool HasExited
-    {
-        get
-        {
-            try
-            {
-                return _process.HasExited;
-            }
-            catch (InvalidOperationException)
-            {
-                return true;
-            }
-        }
-    }
+    public bool HasExited => _child.HasExited;
 
     /// <summary>
     /// Starts a child process that waits for its bootstrap line (<see cref="SendBootstrap"/>). What it says before an
@@ -60,15 +38,9 @@ internal sealed class ChildHandle : IChildHandle
     /// </summary>
     public static ChildHandle Launch(int childId, IReadOnlyDictionary<string, string> environment, Logging.ChildLogSink logs)
     {
-        var process = new Process { StartInfo = ChildCommand.Create(environment), EnableRaisingEvents = true };
-        var handle = new ChildHandle(childId, process, logs);
-        process.OutputDataReceived += (_, e) => handle.OnOutput(e.Data);
-        process.ErrorDataReceived += (_, e) => handle.OnError(e.Data);
-        process.Exited += (_, _) => handle.EndSeen();
-        process.Start();
-        handle.Pid = process.Id;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var handle = new ChildHandle(childId);
+        // The callbacks may run before Start returns: they use nothing of _child.
+        handle._child = RunningChild.Start(childId, environment, logs, handle.OnLine, handle.OnExited);
         return handle;
     }
 
@@ -89,7 +61,7 @@ internal sealed class ChildHandle : IChildHandle
     public void SendBootstrap(ChildBootstrap bootstrap)
     {
         // The line is private to the child: its standard input is a pipe only the parent holds.
-        _process.TellQuietly(bootstrap.Encode());
+        _child.Tell(bootstrap.Encode());
     }
 
     public void Attach(IActorRef owner, ILoggingAdapter log)
@@ -105,50 +77,13 @@ internal sealed class ChildHandle : IChildHandle
         }
     }
 
-    private void OnOutput(string? line)
+    private void OnLine(ChildLine line)
     {
-        if (line is null)
-            return;
-        if (line.StartsWith(ReadyPrefix, StringComparison.Ordinal) && Interlocked.Exchange(ref _launched, 1) == 0)
-            Post((owner, _) => owner.Tell(ChildLaunched.Parse(ChildId, line[ReadyPrefix.Length..])));
-        else
-            Post((_, log) => log.Debug("[child {0}] {1}", ChildId, line));
+        if (line.Kind == ChildLineKind.Ready && Interlocked.Exchange(ref _launched, 1) == 0)
+            Post((owner, _) => owner.Tell(ChildLaunched.Parse(ChildId, line.Text)));
     }
 
-    private void OnError(string? line)
-    {
-        if (line is null)
-        {
-            EndSeen();
-            return;
-        }
-        // What counts as the child's error output (a child killed while it starts that said nothing is not a host
-        // failure) is what it did not log on purpose, and its warnings and errors.
-        var entry = _logs.Write(Pid, ChildId, line);
-        if (entry.Level >= Microsoft.Extensions.Logging.LogLevel.Warning)
-            _errors.Add(entry.Text);
-    }
-
-    /// <summary>
-    /// The child's exit is told once its last words on standard error are logged (the exit can be seen first); and a
-    /// second after the exit at the latest, for a grandchild the task started may hold that stream open.
-    /// </summary>
-    private void EndSeen()
-    {
-        if (Interlocked.Increment(ref _endsSeen) == 1)
-        {
-            if (HasExited)
-                _ = Task.Delay(TimeSpan.FromSeconds(1)).ContinueWith(static (_, handle) => ((ChildHandle)handle!).TellExited(), this, TaskScheduler.Default);
-            return;
-        }
-        TellExited();
-    }
-
-    private void TellExited()
-    {
-        if (Interlocked.Exchange(ref _exitTold, 1) == 0)
-            Post((owner, _) => owner.Tell(new ChildExited(ChildId, SafeExitCode(_process))));
-    }
+    private void OnExited(int exitCode) => Post((owner, _) => owner.Tell(new ChildExited(ChildId, exitCode)));
 
     private void Post(Action<IActorRef, ILoggingAdapter> said)
     {
@@ -164,36 +99,18 @@ internal sealed class ChildHandle : IChildHandle
     /// <summary>Asks the child to exit once it has nothing left to do (closes its standard input).</summary>
     public void RequestExit()
     {
-        _process.TellQuietly(ParentWatch.ExitCommand);
-        _process.TellQuietly(null);
+        _child.Tell(ParentWatch.ExitCommand);
+        _child.CloseInput();
     }
 
     /// <summary>Ends the child at once (SIGKILL on Unix).</summary>
     public void Kill()
     {
-        if (!_process.KillQuietly())
+        if (!_child.Kill())
             _log?.Debug("Child {0} was already gone", Pid);
     }
 
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
-            return;
-        Kill();
-        _process.Dispose();
-    }
-
-    private static int SafeExitCode(Process process)
-    {
-        try
-        {
-            return process.ExitCode;
-        }
-        catch (InvalidOperationException)
-        {
-            return -1;
-        }
-    }
+    public void Dispose() => _child.Dispose();
 }
 
 /// <summary>A child's ActorSystem listens at <paramref name="Address"/>, with the remoting <paramref name="Uid"/>.</summary>

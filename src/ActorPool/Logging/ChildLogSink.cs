@@ -12,6 +12,9 @@ internal sealed class ChildLogSink(ILoggerFactory? factory)
 {
     public const string RawCategory = "ActorPool.Child";
 
+    /// <summary>Category of what a child writes on its standard output that is not for its parent.</summary>
+    public const string OutputCategory = "ActorPool.Child.Output";
+
     private readonly Dictionary<string, ILogger> _loggers = [];
 
     /// <summary>Logs one line of a child's standard error; never throws (it runs on the thread that reads the child's output).</summary>
@@ -19,6 +22,15 @@ internal sealed class ChildLogSink(ILoggerFactory? factory)
     public ChildLogLine Write(int pid, int childId, string line)
     {
         var entry = ChildLogLine.TryParse(line, out var parsed) ? parsed : new ChildLogLine(LogLevel.Warning, RawCategory, line);
+        Write(pid, childId, entry);
+        return entry;
+    }
+
+    /// <summary>Logs a line a child wrote on its standard output that is not for its parent (its task's own output), at Debug.</summary>
+    public void WriteOutput(int pid, int childId, string line) => Write(pid, childId, new ChildLogLine(LogLevel.Debug, OutputCategory, line));
+
+    private void Write(int pid, int childId, ChildLogLine entry)
+    {
         try
         {
             Log(pid, childId, entry);
@@ -28,7 +40,6 @@ internal sealed class ChildLogSink(ILoggerFactory? factory)
             // A logger that fails (a factory disposed as the host shuts down) must not end the process from this thread.
             Console.Error.WriteLine($"[child {childId}, process {pid}] {entry.Text} (the log failed: {e.GetType().Name}: {e.Message})");
         }
-        return entry;
     }
 
     private void Log(int pid, int childId, ChildLogLine entry)

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using ActorPool.Child;
+using ActorPool.Execution;
 using ActorPool.Functions;
 using ActorPool.Launch;
 using ActorPool.Security;
@@ -19,7 +19,7 @@ public partial class ChildProcess : IAsyncDisposable
 {
     private static int s_count;
 
-    private readonly Process _process;
+    private readonly RunningChild _child;
     private readonly TaskCompletionSource<ChildOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TimeSpan _terminateGrace;
     private string? _resultLine;
@@ -38,21 +38,11 @@ public partial class ChildProcess : IAsyncDisposable
         Name = options.Name ?? $"ChildProcess-{number}";
         _terminateGrace = options.TerminateGrace;
 
-        _process = new Process { StartInfo = ChildCommand.Create() };
-        _process.OutputDataReceived += (_, e) => OnOutput(e.Data);
-        _process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-                Trace.WriteLine($"[{Name} stderr] {e.Data}");
-        };
-        _process.Start();
-        Pid = _process.Id;
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        // The callbacks may run before Start returns: they use only fields set by now.
+        _child = RunningChild.Start(number, environment: null, new Logging.ChildLogSink(options.LoggerFactory), OnLine, OnExited);
+        Pid = _child.Pid;
         var single = new SingleCall(call, initializer, (long)_terminateGrace.TotalMilliseconds);
-        _process.StandardInput.WriteLine(new ChildBootstrap(number, Environment.ProcessId, string.Empty, FamilyCertificate.Credential, Tls: true, single).Encode());
-        _process.StandardInput.Flush();
-        _ = MonitorAsync();
+        _child.Tell(new ChildBootstrap(number, Environment.ProcessId, string.Empty, FamilyCertificate.Credential, Tls: true, single).Encode());
     }
 
     /// <summary>The child's process id.</summary>
@@ -87,11 +77,11 @@ public partial class ChildProcess : IAsyncDisposable
     {
         if (!IsAlive || Interlocked.Exchange(ref _terminating, 1) == 1)
             return;
-        _process.TellQuietly(SingleRunner.TerminateCommand);
+        _child.Tell(SingleRunner.TerminateCommand);
     }
 
     /// <summary>Ends the child at once (SIGKILL on Unix).</summary>
-    public void Kill() => _process.KillQuietly();
+    public void Kill() => _child.Kill();
 
     /// <summary>Terminates the child if it still runs, kills it if it does not exit within its grace period, and waits for it.</summary>
     public async ValueTask DisposeAsync()
@@ -106,29 +96,23 @@ public partial class ChildProcess : IAsyncDisposable
             Kill();
             await _outcome.Task.ConfigureAwait(false);
         }
-        _process.Dispose();
+        _child.Dispose();
         GC.SuppressFinalize(this);
     }
 
-    private void OnOutput(string? line)
+    private void OnLine(ChildLine line)
     {
-        if (line is null)
-            return;
-        if (line.StartsWith(SingleRunner.ResultPrefix, StringComparison.Ordinal))
-            _resultLine = line[SingleRunner.ResultPrefix.Length..];
-        else if (line.StartsWith(SingleRunner.ErrorPrefix, StringComparison.Ordinal))
-            _errorLine = line[SingleRunner.ErrorPrefix.Length..];
-        else if (line.StartsWith(SingleRunner.SharedHostPrefix, StringComparison.Ordinal))
-            _sharedHostLine = line[SingleRunner.SharedHostPrefix.Length..];
-        else
-            Trace.WriteLine($"[{Name}] {line}");
+        switch (line.Kind)
+        {
+            case ChildLineKind.Result: _resultLine = line.Text; break;
+            case ChildLineKind.Error: _errorLine = line.Text; break;
+            case ChildLineKind.SharedHost: _sharedHostLine = line.Text; break;
+        }
     }
 
-    private async Task MonitorAsync()
+    // Told after the child's last line: its result or error is in by now.
+    private void OnExited(int exitCode)
     {
-        // WaitForExitAsync also waits until the redirected output has been read to its end.
-        await _process.WaitForExitAsync().ConfigureAwait(false);
-        var exitCode = _process.ExitCode;
         if (_sharedHostLine?.Split(' ') is [var address, var uid])
             Primitives.Core.SharedHost.ProcessExited(Akka.Actor.Address.Parse(address), int.Parse(uid, System.Globalization.CultureInfo.InvariantCulture));
         ChildOutcome outcome;

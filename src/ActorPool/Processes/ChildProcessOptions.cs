@@ -18,6 +18,14 @@ public sealed record ChildProcessOptions
     /// <remarks>Default 5 seconds; positive.</remarks>
     public TimeSpan TerminateGrace { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Where what the child logs goes: each entry it writes reaches a logger of this factory with its own level and
+    /// category, in a scope with <c>ChildPid</c> and <c>ChildId</c>; what else it prints goes to category
+    /// <c>ActorPool.Child.Output</c> at Debug.
+    /// </summary>
+    /// <remarks>Default null: the child's warnings and errors go to this process's standard error.</remarks>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; init; }
+
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(InitArgs, nameof(InitArgs));

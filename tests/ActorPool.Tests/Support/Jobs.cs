@@ -209,6 +209,14 @@ public static class Jobs
         return Environment.ProcessId;
     }
 
+    /// <summary>Writes a plain line on standard output and one on standard error, as a task's own code might.</summary>
+    public static int PrintFromChild(string marker)
+    {
+        Console.Out.WriteLine($"plain stdout: {marker}");
+        Console.Error.WriteLine($"plain stderr: {marker}");
+        return Environment.ProcessId;
+    }
+
     /// <summary>The trace the task's code runs in, as the child sees it: trace id and parent span id.</summary>
     public static string CurrentTrace() =>
         System.Diagnostics.Activity.Current is { } activity ? $"{activity.TraceId}/{activity.ParentSpanId}" : "none";
