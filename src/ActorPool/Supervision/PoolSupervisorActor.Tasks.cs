@@ -18,11 +18,7 @@ internal sealed partial class PoolSupervisorActor
         }
         _tasks.Add(task);
         // Placed once the submissions already in the mailbox have been queued too, so that they travel together.
-        if (!_dispatchRequested)
-        {
-            _dispatchRequested = true;
-            Self.Tell(DispatchQueued.Instance);
-        }
+        _dispatch.Request();
     }
 
     private void AdoptBounced(Invoke invoke)
@@ -87,15 +83,11 @@ internal sealed partial class PoolSupervisorActor
             task.Runner = slot.NextRunner();
             slot.Running.Add(task.Id);
             slot.Assigned++;
-            if (!_outgoing.TryGetValue(task.Runner, out var batch))
-                _outgoing[task.Runner] = batch = [];
-            batch.Add(new RunTask(task.Id, task.Call, task.TraceParent));
+            _outgoing.Add(task.Runner, new RunTask(task.Id, task.Call, task.TraceParent));
             if (_settings.TaskTimeout is { } limit)
                 Timers.StartSingleTimer(("timeout", task.Id), new TaskTimedOut(task.Id, task.Attempts), limit);
         }
-        foreach (var (runner, batch) in _outgoing)
-            runner.Tell(new RunTasks([.. batch]));
-        _outgoing.Clear();
+        _outgoing.SendAll(Self);
         // Tasks still waiting in an elastic pool may call for another child.
         if (_tasks.Queued > 0 && _settings.Sizing.Elastic)
             EnsureChildren();

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Routing;
+using ActorPool.Batching;
 using ActorPool.Diagnostics;
 using ActorPool.Execution;
 using ActorPool.Launch;
@@ -40,7 +41,8 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
     private readonly ChildFleet _children = new();
     private readonly IChildPlacement _placement = new RoundRobinPlacement();
     private readonly Liveness _liveness;
-    private readonly Dictionary<IActorRef, List<RunTask>> _outgoing = [];
+    private readonly Batches<RunTask> _outgoing = new(batch => new RunTasks([.. batch]));
+    private readonly AfterMailbox _dispatch;
     private readonly RouterConfig _routerConfig;
     private readonly int _runnersPerChild;
     private readonly int _inFlightPerChild;
@@ -54,7 +56,6 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
     private bool _poolReady;
     private bool _closing;
     private bool _terminating;
-    private bool _dispatchRequested;
 
     public PoolSupervisorActor(SupervisorSettings settings, IChildLauncher launcher, IReadOnlyList<IChildHandle> prelaunched, SupervisorOutlets outlets)
     {
@@ -71,6 +72,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
         _joined = outlets.Joined;
         _inFlightPerChild = settings.Sizing.InFlightPerChild;
         _liveness = new Liveness(settings.LivenessInterval, settings.LivenessTimeout);
+        _dispatch = new AfterMailbox(Self, DispatchQueued.Instance);
         var system = (ExtendedActorSystem)Context.System;
         _routerConfig = ChildRoutees.Configured(system, new RootActorPath(system.Provider.DefaultAddress) / "user" / "pool" / "router");
         _runnersPerChild = ChildRoutees.RunnersPerChild(_routerConfig, system);
@@ -131,7 +133,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             case Invoke invoke: AdoptBounced(invoke); break;
             case AbandonTask abandon: Abandon(abandon.TaskId); break;
             case TasksFinished finished: Finished(finished); break;
-            case DispatchQueued: _dispatchRequested = false; Dispatch(); break;
+            case DispatchQueued: _dispatch.Arrived(); Dispatch(); break;
             case TaskTimedOut timedOut: TimeOut(timedOut.TaskId, timedOut.Attempt); break;
             case EnforceTimeout enforce: EnforceHardLimit(enforce.TaskId); break;
 

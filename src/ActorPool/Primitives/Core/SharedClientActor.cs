@@ -1,4 +1,5 @@
 using Akka.Actor;
+using ActorPool.Batching;
 using static ActorPool.Primitives.Core.SharedProtocol;
 
 namespace ActorPool.Primitives.Core;
@@ -13,19 +14,25 @@ internal sealed class SharedClientActor : ReceiveActor
     public const string Name = "shared-client";
 
     private readonly Dictionary<long, Call> _pending = new();
-    private readonly Dictionary<IActorRef, List<Request>> _outgoing = new();
+    private readonly Batches<Request> _outgoing = new(requests => new Requests(requests));
     private readonly Dictionary<ActorPath, IActorRef> _watched = new();
     private readonly Dictionary<ActorPath, string> _lost = new();
-    private bool _flushScheduled;
+    private readonly AfterMailbox _flush;
 
     public SharedClientActor()
     {
+        // Sent once the calls already in the mailbox are queued, so that calls made together travel together.
+        _flush = new AfterMailbox(Self, FlushNow.Instance);
         Receive<Call>(OnCall);
         Receive<CancelCall>(OnCancel);
         Receive<Replies>(OnReplies);
         Receive<Terminated>(t => Lose(t.ActorRef.Path, t.AddressTerminated));
         Receive<ProcessGone>(OnProcessGone);
-        Receive<FlushNow>(_ => Flush());
+        Receive<FlushNow>(_ =>
+        {
+            _flush.Arrived();
+            _outgoing.SendAll(Self);
+        });
     }
 
     public static Props Props() => Akka.Actor.Props.Create(() => new SharedClientActor());
@@ -107,7 +114,7 @@ internal sealed class SharedClientActor : ReceiveActor
             return;
         var why = SharedObjectLostException.Reason(path, processGone);
         _lost[path] = why;
-        _outgoing.Remove(target);
+        _outgoing.Drop(target);
         foreach (var (id, call) in _pending.Where(p => p.Value.Target.Path.Equals(path)).ToList())
         {
             _pending.Remove(id);
@@ -117,21 +124,7 @@ internal sealed class SharedClientActor : ReceiveActor
 
     private void Enqueue(IActorRef target, Request request)
     {
-        if (!_outgoing.TryGetValue(target, out var requests))
-            _outgoing[target] = requests = new List<Request>();
-        requests.Add(request);
-        if (_flushScheduled)
-            return;
-        // Sent once the calls already in the mailbox are queued, so that calls made together travel together.
-        _flushScheduled = true;
-        Self.Tell(FlushNow.Instance);
-    }
-
-    private void Flush()
-    {
-        _flushScheduled = false;
-        foreach (var (target, requests) in _outgoing)
-            target.Tell(new Requests(requests), Self);
-        _outgoing.Clear();
+        _outgoing.Add(target, request);
+        _flush.Request();
     }
 }

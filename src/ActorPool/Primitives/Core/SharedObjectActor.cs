@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using ActorPool.Batching;
 using static ActorPool.Primitives.Core.SharedProtocol;
 
 namespace ActorPool.Primitives.Core;
@@ -14,7 +15,7 @@ internal sealed class SharedObjectActor : ReceiveActor, ISharedContext
     private readonly ISharedState _state;
     // Keyed by path: a Terminated may carry a reference that differs from the senders' in its uid.
     private readonly Dictionary<ActorPath, IActorRef> _clients = new();
-    private readonly Dictionary<IActorRef, List<Reply>> _outgoing = new();
+    private readonly Batches<Reply> _outgoing = new(replies => new Replies(replies));
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
     public SharedObjectActor(ISharedState state)
@@ -50,7 +51,7 @@ internal sealed class SharedObjectActor : ReceiveActor, ISharedContext
                     break;
             }
         }
-        Flush();
+        _outgoing.SendAll(Self);
     }
 
     private void Handle(Caller caller, ISharedOp op)
@@ -80,9 +81,9 @@ internal sealed class SharedObjectActor : ReceiveActor, ISharedContext
     {
         if (!_clients.Remove(clientPath, out var client))
             return;
-        _outgoing.Remove(client);
+        _outgoing.Drop(client);
         _state.ClientLost(client, this);
-        Flush();
+        _outgoing.SendAll(Self);
     }
 
     public void Reply(Caller caller, object? value, bool acknowledge = false) =>
@@ -95,8 +96,7 @@ internal sealed class SharedObjectActor : ReceiveActor, ISharedContext
     /// <summary>Sends after the replies already made for <paramref name="client"/>, keeping their order.</summary>
     public void Send(IActorRef client, object message)
     {
-        if (_outgoing.Remove(client, out var replies))
-            client.Tell(new Replies(replies), Self);
+        _outgoing.SendTo(client, Self);
         client.Tell(message, Self);
     }
 
@@ -104,15 +104,6 @@ internal sealed class SharedObjectActor : ReceiveActor, ISharedContext
     {
         if (!_clients.ContainsKey(client.Path))
             return;
-        if (!_outgoing.TryGetValue(client, out var replies))
-            _outgoing[client] = replies = new List<Reply>();
-        replies.Add(reply);
-    }
-
-    private void Flush()
-    {
-        foreach (var (client, replies) in _outgoing)
-            client.Tell(new Replies(replies), Self);
-        _outgoing.Clear();
+        _outgoing.Add(client, reply);
     }
 }
