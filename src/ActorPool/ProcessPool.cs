@@ -3,6 +3,7 @@ using Akka.Event;
 using ActorPool.Configuration;
 using ActorPool.Diagnostics;
 using ActorPool.Functions;
+using ActorPool.Hosting;
 using ActorPool.Launch;
 using ActorPool.Routing;
 using ActorPool.Security;
@@ -100,7 +101,7 @@ public sealed partial class ProcessPool : IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var config = PoolConfig.Merge(options.Config);
         var settings = PoolSettings.From(config);
-        var certificate = settings.Tls ? FamilyCertificate.Credential : null;
+        var certificate = settings.Tls ? ProcessFamily.Credential : null;
         var initializer = options.Initializer is { } init ? PreparedFunction.Prepare(init, nameof(options.Initializer)) : null;
         var exceptionHandler = options.ExceptionHandler is { } handler ? PreparedFunction.Prepare(handler, nameof(options.ExceptionHandler)) : null;
         var userConfig = options.Config?.ToString(includeFallback: true) ?? string.Empty;
@@ -116,7 +117,7 @@ public sealed partial class ProcessPool : IAsyncDisposable
         try
         {
             foreach (var child in prelaunched)
-                child.SendBootstrap(new ChildBootstrap(child.ChildId, Environment.ProcessId, userConfig, FamilyCertificate.Credential, certificate is not null));
+                child.SendBootstrap(new ChildBootstrap(child.ChildId, Environment.ProcessId, userConfig, ProcessFamily.Credential, certificate is not null));
             system = RemoteSetup.Start("actorpool", config, certificate, options.LoggerFactory);
         }
         catch (Exception)

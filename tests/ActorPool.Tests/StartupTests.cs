@@ -27,7 +27,7 @@ public sealed class StartupTests
         Assert.NotEqual(0, parent.Port);
 
         var childAddress = await scope.Pool.ApplyAsync(() =>
-            Child.ChildEntryPoint.System!.Provider.DefaultAddress.ToString());
+            Hosting.ProcessFamily.PoolChildSystem!.Provider.DefaultAddress.ToString());
         Assert.StartsWith("akka.ssl.tcp://actorpool-child-", childAddress);
         Assert.Contains("@127.0.0.1:", childAddress);
     }

@@ -1,9 +1,8 @@
-using Akka.Actor;
 using Akka.Configuration;
 using ActorPool.Configuration;
 using ActorPool.Execution;
+using ActorPool.Hosting;
 using ActorPool.Launch;
-using ActorPool.Serialization;
 
 namespace ActorPool.Child;
 
@@ -17,12 +16,6 @@ internal static class ChildEntryPoint
     /// <summary>The start of every pool child's ActorSystem name; the child's id follows.</summary>
     public const string SystemNamePrefix = "actorpool-child-";
 
-    /// <summary>
-    /// In a pool child, its ActorSystem, set once when it has started (shared primitives made in the child live there);
-    /// null in any other process. The one piece of process-wide state of a child: the process is that system's host.
-    /// </summary>
-    public static ExtendedActorSystem? System { get; private set; }
-
     public static async Task<int> RunAsync(string[] args)
     {
         _ = args;
@@ -31,7 +24,7 @@ internal static class ChildEntryPoint
         if (string.IsNullOrEmpty(first))
             return 2;
         var bootstrap = ChildBootstrap.Decode(first);
-        Security.FamilyCertificate.Adopt(bootstrap.Certificate);
+        ProcessFamily.Adopt(bootstrap.Certificate);
         if (bootstrap.Single is { } single)
             return await SingleRunner.RunAsync(single, stdin).ConfigureAwait(false);
         var config = ConfigurationFactory.ParseString("akka.remote.dot-netty.tcp.port = 0")
@@ -42,7 +35,7 @@ internal static class ChildEntryPoint
         // What the child logs goes to its parent, which logs it with its own factory (Logging.ChildLogSink).
         var system = Security.RemoteSetup.Start(
             $"{SystemNamePrefix}{bootstrap.ChildId}", config, bootstrap.Tls ? bootstrap.Certificate : null, new Logging.ChildLogWriter(Console.Error));
-        System = system;
+        ProcessFamily.Became(new ChildRole.PoolChild(system));
         system.SystemActorOf(LivenessActor.Props(bootstrap.ChildId), LivenessActor.Name);
         ChildLine.Write(Console.Out, ChildLineKind.Ready, $"{system.Provider.DefaultAddress} {Akka.Remote.AddressUidExtension.Uid(system)}");
 

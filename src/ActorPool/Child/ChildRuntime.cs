@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Akka.Actor;
-using ActorPool.Execution;
 using ActorPool.Functions;
 using ActorPool.Serialization;
 using static ActorPool.Execution.ExecutionProtocol;

@@ -1,5 +1,4 @@
 using Akka.Actor;
-using ActorPool.Execution;
 using static ActorPool.Execution.ExecutionProtocol;
 
 namespace ActorPool.Child;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using ActorPool.Execution;
 using static ActorPool.Execution.ExecutionProtocol;
 
 namespace ActorPool.Child;

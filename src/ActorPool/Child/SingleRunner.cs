@@ -27,7 +27,7 @@ internal static class SingleRunner
     {
         using var termination = new CancellationTokenSource();
         // If the target uses shared primitives, the parent learns where they live, to drop them at once when this child dies.
-        Primitives.Core.SharedHost.SystemStarted = (address, uid) => ChildLine.Write(Console.Out, ChildLineKind.SharedHost, $"{address} {uid}");
+        Hosting.ProcessFamily.Became(new Hosting.ChildRole.SingleChild((address, uid) => ChildLine.Write(Console.Out, ChildLineKind.SharedHost, $"{address} {uid}")));
         WatchParent(stdin, termination, TimeSpan.FromMilliseconds(single.TerminateGraceMilliseconds));
         try
         {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ActorPool.Serialization;
 
 namespace ActorPool.Functions;

@@ -4,7 +4,7 @@ namespace ActorPool.Launch;
 /// <param name="ChildId">The child's number within its pool.</param>
 /// <param name="ParentPid">The parent's process id, for logs.</param>
 /// <param name="UserConfig">The user's HOCON (PoolOptions.Config), rendered with its fallbacks; the child adds ActorPool's reference itself.</param>
-/// <param name="Certificate">The family's certificate with its key (<see cref="Security.FamilyCertificate.Credential"/>), for mutual TLS and for shared primitives.</param>
+/// <param name="Certificate">The family's certificate with its key (<see cref="Hosting.ProcessFamily.Credential"/>), for mutual TLS and for shared primitives.</param>
 /// <param name="Tls">Whether a pool child's ActorSystem uses TLS (<c>actorpool.remote.tls</c>).</param>
 /// <param name="Single">For a <see cref="ChildProcess"/>: the one call it runs, with no ActorSystem; null for a pool child.</param>
 internal sealed record ChildBootstrap(int ChildId, int ParentPid, string UserConfig, byte[] Certificate, bool Tls, SingleCall? Single = null)

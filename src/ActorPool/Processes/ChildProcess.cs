@@ -2,7 +2,6 @@ using ActorPool.Child;
 using ActorPool.Execution;
 using ActorPool.Functions;
 using ActorPool.Launch;
-using ActorPool.Security;
 using ActorPool.Serialization;
 
 namespace ActorPool;
@@ -42,7 +41,7 @@ public partial class ChildProcess : IAsyncDisposable
         _child = RunningChild.Start(number, environment: null, new Logging.ChildLogSink(options.LoggerFactory), OnLine, OnExited);
         Pid = _child.Pid;
         var single = new SingleCall(call, initializer, (long)_terminateGrace.TotalMilliseconds);
-        _child.Tell(new ChildBootstrap(number, Environment.ProcessId, string.Empty, FamilyCertificate.Credential, Tls: true, single).Encode());
+        _child.Tell(new ChildBootstrap(number, Environment.ProcessId, string.Empty, Hosting.ProcessFamily.Credential, Tls: true, single).Encode());
     }
 
     /// <summary>The child's process id.</summary>
@@ -114,7 +113,7 @@ public partial class ChildProcess : IAsyncDisposable
     private void OnExited(int exitCode)
     {
         if (_sharedHostLine?.Split(' ') is [var address, var uid])
-            Primitives.Core.SharedHost.ProcessExited(Akka.Actor.Address.Parse(address), int.Parse(uid, System.Globalization.CultureInfo.InvariantCulture));
+            Hosting.ProcessFamily.MemberExited(Akka.Actor.Address.Parse(address), int.Parse(uid, System.Globalization.CultureInfo.InvariantCulture));
         ChildOutcome outcome;
         try
         {

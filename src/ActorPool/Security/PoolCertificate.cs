@@ -5,7 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 namespace ActorPool.Security;
 
 /// <summary>
-/// Makes and loads the ephemeral certificate of a process family (see <see cref="FamilyCertificate"/>): handed to
+/// Makes and loads the ephemeral certificate of a process family (see <see cref="Hosting.ProcessFamily"/>): handed to
 /// each child on its standard input, and the only certificate any side accepts (pinned by thumbprint) in
 /// Akka.Remote's mutual TLS.
 /// </summary>

@@ -15,7 +15,7 @@ internal static class RemoteSetup
     private static readonly Config s_tlsOn = ConfigurationFactory.ParseString("akka.remote.dot-netty.tcp.enable-ssl = on");
 
     /// <param name="config">The merged configuration.</param>
-    /// <param name="credential">The family's certificate (<see cref="FamilyCertificate.Credential"/>), or null when <c>actorpool.remote.tls</c> is off.</param>
+    /// <param name="credential">The family's certificate (<see cref="Hosting.ProcessFamily.Credential"/>), or null when <c>actorpool.remote.tls</c> is off.</param>
     /// <param name="loggerFactory">Where the system's log goes; null for standard error.</param>
     public static ActorSystemSetup Create(Config config, byte[]? credential, ILoggerFactory? loggerFactory = null)
     {

@@ -5,7 +5,6 @@ using ActorPool.Child;
 using ActorPool.Diagnostics;
 using ActorPool.Execution;
 using ActorPool.Launch;
-using ActorPool.Security;
 using static ActorPool.Execution.ExecutionProtocol;
 using static ActorPool.Supervision.SupervisionProtocol;
 
@@ -54,7 +53,7 @@ internal sealed partial class PoolSupervisorActor
         var id = ++_nextChildId;
         try
         {
-            var bootstrap = new ChildBootstrap(id, Environment.ProcessId, _settings.UserConfig, FamilyCertificate.Credential, _settings.Certificate is not null);
+            var bootstrap = new ChildBootstrap(id, Environment.ProcessId, _settings.UserConfig, Hosting.ProcessFamily.Credential, _settings.Certificate is not null);
             var slot = new ChildSlot(_launcher.Start(id, bootstrap, Self), spare);
             _children.Add(slot);
             _registry.Add(slot.Handle.Pid);
@@ -285,7 +284,7 @@ internal sealed partial class PoolSupervisorActor
             return;
         if (Context.System is ExtendedActorSystem { Provider: Akka.Remote.RemoteActorRefProvider remote })
             remote.Quarantine(address, slot.Uid);
-        Primitives.Core.SharedHost.ProcessExited(address, slot.Uid);
+        Hosting.ProcessFamily.MemberExited(address, slot.Uid);
     }
 
     /// <summary>

@@ -204,7 +204,7 @@ public static class Jobs
     /// <summary>Logs a warning through the child's own ActorSystem, and writes a plain line on its standard error.</summary>
     public static int LogFromChild(string marker)
     {
-        Akka.Event.LoggingExtensions.Warning(Child.ChildEntryPoint.System!.Log, "logged in the child: {0}", marker);
+        Akka.Event.LoggingExtensions.Warning(Hosting.ProcessFamily.PoolChildSystem!.Log, "logged in the child: {0}", marker);
         Console.Error.WriteLine($"plain stderr: {marker}");
         return Environment.ProcessId;
     }

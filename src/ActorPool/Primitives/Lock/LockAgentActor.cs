@@ -1,5 +1,4 @@
 using Akka.Actor;
-using ActorPool.Primitives.Core;
 using static ActorPool.Primitives.Core.SharedProtocol;
 using static ActorPool.Primitives.Lock.LockProtocol;
 using Agent = ActorPool.Primitives.Lock.LockAgentProtocol;

@@ -1,5 +1,4 @@
 using ActorPool.Primitives.Core;
-using ActorPool.Serialization;
 using static ActorPool.Primitives.Core.SharedProtocol;
 using static ActorPool.Primitives.Objects.ObjectsProtocol;
 
