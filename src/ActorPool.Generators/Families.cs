@@ -21,14 +21,19 @@ internal static class Families
     private static string TaskSummary(FunctionShape shape, int arity) =>
         $"Runs <paramref name=\"fn\"/> in a child process with {arity} argument(s); the function returns {shape.ResultDoc}.{(shape.TakesToken ? TokenSentence : "")}";
 
-    public static OverloadFamily Apply => new()
+    public static OverloadFamily Apply(PoolSurface surface) => new()
     {
-        HintName = "ProcessPool.Apply",
-        TypeDeclaration = "public sealed partial class ProcessPool",
+        HintName = "ProcessPool.Apply" + surface.HintSuffix,
+        Namespace = surface.Namespace,
+        TypeDeclaration = surface.TypeDeclaration,
         Shapes = s_taskShapes,
-        Head = shape => shape.HasResult ? "public Task<R> ApplyAsync" : "public Task ApplyAsync",
+        Head = shape => surface.Modifiers + (shape.HasResult ? "Task<R> ApplyAsync" : "Task ApplyAsync"),
         Trailing = [("CancellationToken cancellationToken = default", "Cancels the task: the caller gets <see cref=\"OperationCanceledException\"/> at once.")],
-        Body = (shape, args) => shape.HasResult ? $"RunAsync<R>(Encode(fn, {args}), cancellationToken)" : $"RunVoidAsync(Encode(fn, {args}), cancellationToken)",
+        Body = !surface.HasBody
+            ? null
+            : surface.Forwards
+                ? (_, args) => PoolSurface.Forward("ApplyAsync", args, "cancellationToken")
+                : (shape, args) => shape.HasResult ? $"RunAsync<R>(Encode(fn, {args}), cancellationToken)" : $"RunVoidAsync(Encode(fn, {args}), cancellationToken)",
         Summary = TaskSummary,
         FunctionDoc = FunctionDoc,
         ArgumentDoc = ordinal => $"The {ordinal} argument; it is serialized and sent to the child.",

@@ -13,6 +13,8 @@ internal sealed class OverloadFamily
     /// <summary>The type's declaration line, e.g. <c>public sealed partial class ProcessPool</c>.</summary>
     public string TypeDeclaration { get; set; } = "";
 
+    public string Namespace { get; set; } = "ActorPool";
+
     /// <summary>The file's name, without extension.</summary>
     public string HintName { get; set; } = "";
 
@@ -27,8 +29,8 @@ internal sealed class OverloadFamily
     /// <summary>Parameters after the arguments, with their doc lines, e.g. a CancellationToken or options.</summary>
     public IReadOnlyList<(string Declaration, string Doc)> Trailing { get; set; } = [];
 
-    /// <summary>The body after <c>=&gt;</c>, given the shape and the argument list <c>[a1, a2]</c>.</summary>
-    public Func<FunctionShape, string, string> Body { get; set; } = (_, _) => "";
+    /// <summary>The body after <c>=&gt;</c>, given the shape and the argument list <c>[a1, a2]</c>; null for a declaration without one.</summary>
+    public Func<FunctionShape, string, string>? Body { get; set; }
 
     /// <summary>The summary, given the shape and the arity.</summary>
     public Func<FunctionShape, int, string> Summary { get; set; } = (_, _) => "";
@@ -52,7 +54,7 @@ internal sealed class OverloadFamily
         code.AppendLine("#nullable enable");
         code.AppendLine("using System.Runtime.CompilerServices;");
         code.AppendLine();
-        code.AppendLine("namespace ActorPool;");
+        code.AppendLine($"namespace {Namespace};");
         code.AppendLine();
         code.AppendLine(TypeDeclaration);
         code.AppendLine("{");
@@ -92,7 +94,13 @@ internal sealed class OverloadFamily
         parameters.AddRange(Enumerable.Range(1, arity).Select(i => $"T{i} a{i}"));
         parameters.AddRange(Trailing.Select(t => t.Declaration));
         var arguments = "[" + string.Join(", ", Enumerable.Range(1, arity).Select(i => $"a{i}")) + "]";
-        code.AppendLine($"    {Head(shape)}{shape.TypeParameters(arity)}({string.Join(", ", parameters)}) =>");
+        var signature = $"    {Head(shape)}{shape.TypeParameters(arity)}({string.Join(", ", parameters)})";
+        if (Body is null)
+        {
+            code.AppendLine(signature + ";");
+            return;
+        }
+        code.AppendLine(signature + " =>");
         code.AppendLine($"        {Body(shape, arguments)};");
     }
 

@@ -15,8 +15,13 @@ public sealed class OverloadGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context) =>
         context.RegisterPostInitializationOutput(output =>
         {
-            foreach (var family in new[] { Families.Apply, Families.InvokeCreate, Families.ChildProcessStart, Families.WorkerStart })
+            foreach (var family in new[] { Families.InvokeCreate, Families.ChildProcessStart, Families.WorkerStart })
                 output.AddSource($"{family.HintName}.g.cs", SourceText.From(family.Write(), Encoding.UTF8));
-            output.AddSource("ProcessPool.Map.g.cs", SourceText.From(MapFamily.Write(), Encoding.UTF8));
+            foreach (var surface in PoolSurface.All)
+            {
+                var apply = Families.Apply(surface);
+                output.AddSource($"{apply.HintName}.g.cs", SourceText.From(apply.Write(), Encoding.UTF8));
+                output.AddSource($"ProcessPool.Map{surface.HintSuffix}.g.cs", SourceText.From(MapFamily.Write(surface), Encoding.UTF8));
+            }
         });
 }

@@ -18,7 +18,7 @@ namespace ActorPool;
 /// Akka.Remote, that run task functions: <c>ApplyAsync</c> for one call, <c>Map</c>, <c>StarMap</c> and
 /// <c>MapUnordered</c> for many, or <c>Ask</c> with an <see cref="Invoke"/> against <see cref="Router"/>.
 /// </summary>
-public sealed partial class ProcessPool : IAsyncDisposable
+public sealed partial class ProcessPool : IProcessPool
 {
     private const int Open = 0;
     private const int Closed = 1;

@@ -9,16 +9,18 @@ namespace ActorPool.Tests;
 /// </summary>
 public sealed class PublicApiTests
 {
-    [Fact]
-    public void PublicApi_MatchesTheVerifiedSnapshot()
+    [Theory]
+    [InlineData("PublicApi", "ActorPool")]
+    [InlineData("PublicApi.Hosting", "ActorPool.Hosting")]
+    public void PublicApi_MatchesTheVerifiedSnapshot(string snapshot, string assemblyName)
     {
-        var actual = Describe(typeof(ProcessPool).Assembly);
-        var verified = Path.Combine(SourceDirectory(), "PublicApi.verified.txt");
+        var actual = Describe(Assembly.Load(assemblyName));
+        var verified = Path.Combine(SourceDirectory(), snapshot + ".verified.txt");
         var expected = File.Exists(verified) ? File.ReadAllText(verified).ReplaceLineEndings("\n") : "";
         if (expected != actual)
         {
-            File.WriteAllText(Path.ChangeExtension(verified, null).Replace(".verified", ".received") + ".txt", actual);
-            Assert.Fail($"The public API changed; compare {verified} with PublicApi.received.txt beside it.");
+            File.WriteAllText(Path.Combine(SourceDirectory(), snapshot + ".received.txt"), actual);
+            Assert.Fail($"The public API changed; compare {verified} with {snapshot}.received.txt beside it.");
         }
     }
 

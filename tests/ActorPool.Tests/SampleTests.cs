@@ -18,6 +18,19 @@ public sealed class SampleTests
         Assert.DoesNotContain("   at ", stdout); // no stack trace
     }
 
+    [Fact]
+    public async Task WorkerService_CleanRun_MapsItsFilesReportsHealthyAndStops()
+    {
+        var (exitCode, stdout, stderr) = await SampleProgram.RunAsync("ActorPool.WorkerService", TimeSpan.FromMinutes(2));
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}\n{stdout}\n{stderr}");
+        Assert.Contains("Done: 40 files", stdout);
+        Assert.Contains("Health check actorpool: Healthy", stdout);
+        Assert.Equal("", stderr.Trim());
+        Assert.DoesNotContain("warn:", stdout);
+        Assert.DoesNotContain("fail:", stdout);
+    }
+
     [Theory]
     [InlineData("--rounds x")]
     [InlineData("--rounds 0")]

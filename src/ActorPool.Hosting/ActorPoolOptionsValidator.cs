@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+
+namespace ActorPool.Hosting;
+
+/// <summary>Checks a hosted pool's options as <see cref="ProcessPool.StartAsync"/> would, when the host starts, naming the pool and its configuration section.</summary>
+internal sealed class ActorPoolOptionsValidator(string name, string section) : IValidateOptions<ActorPoolOptions>
+{
+    public ValidateOptionsResult Validate(string? optionsName, ActorPoolOptions options)
+    {
+        if (optionsName != name)
+            return ValidateOptionsResult.Skip;
+        try
+        {
+            options.ToPoolOptions(name, null, null).Validate();
+            return ValidateOptionsResult.Success;
+        }
+        catch (Exception e) when (e is ArgumentException or Akka.Configuration.ConfigurationException)
+        {
+            return ValidateOptionsResult.Fail($"ActorPool '{name}' (configuration section '{section}'): {e.Message}");
+        }
+    }
+}
