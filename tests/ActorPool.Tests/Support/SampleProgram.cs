@@ -27,17 +27,23 @@ internal static class SampleProgram
         return (process.ExitCode, await output, await errors);
     }
 
+    /// <summary>The repository's root folder, above these tests' build output.</summary>
+    public static string RepositoryRoot()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ActorPool.sln")))
+            root = root.Parent;
+        Assert.NotNull(root);
+        return root.FullName;
+    }
+
     /// <summary>The sample's assembly, built by the solution in the same configuration as these tests.</summary>
     private static string Dll(string project)
     {
         var here = new DirectoryInfo(AppContext.BaseDirectory); // tests/ActorPool.Tests/bin/<Configuration>/<tfm>/
         var configuration = here.Parent!.Name;
         var framework = here.Name;
-        var root = here;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ActorPool.sln")))
-            root = root.Parent;
-        Assert.NotNull(root);
-        var dll = Path.Combine(root.FullName, "samples", project, "bin", configuration, framework, project + ".dll");
+        var dll = Path.Combine(RepositoryRoot(), "samples", project, "bin", configuration, framework, project + ".dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: build the solution (dotnet test ActorPool.sln does) before running this test.");
         return dll;
     }
