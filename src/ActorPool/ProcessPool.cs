@@ -94,10 +94,12 @@ public sealed partial class ProcessPool : IProcessPool
     /// <exception cref="ArgumentException">The initializer or exception handler cannot be sent to a child.</exception>
     /// <exception cref="ProxyException">The initializer threw in a child.</exception>
     /// <exception cref="TimeoutException">The children did not start within <c>actorpool.child-start-timeout</c>.</exception>
+    /// <exception cref="PlatformNotSupportedException">The application cannot start children: native AOT, or a single file without <see cref="ActorPoolHost.TryRunChild"/>.</exception>
     public static async Task<ProcessPool> StartAsync(PoolOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new PoolOptions();
         options.Validate();
+        ChildCommand.EnsureAvailable();
         cancellationToken.ThrowIfCancellationRequested();
         var config = PoolConfig.Merge(options.Config);
         var settings = PoolSettings.From(config);

@@ -20,6 +20,7 @@ internal static class ProcessFamily
     private static byte[]? s_credential;
     private static ChildRole? s_role;
     private static SharedHost? s_host;
+    private static bool s_startsItself;
 
     /// <summary>
     /// The family's certificate with its key (<see cref="PoolCertificate.Load"/> reads it): made on first use in a
@@ -58,6 +59,12 @@ internal static class ProcessFamily
             s_role = role;
         }
     }
+
+    /// <summary>The application calls <see cref="ActorPoolHost.TryRunChild"/>: it can be started as a child of itself.</summary>
+    public static void CanStartItselfAsChild() => Volatile.Write(ref s_startsItself, true);
+
+    /// <summary>True once the application has said it can be started as a child of itself.</summary>
+    public static bool StartsItselfAsChild => Volatile.Read(ref s_startsItself);
 
     /// <summary>In a pool child, its ActorSystem (shared primitives made in the child live there); null in any other process.</summary>
     public static ExtendedActorSystem? PoolChildSystem

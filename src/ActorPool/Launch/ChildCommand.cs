@@ -11,16 +11,18 @@ internal static class ChildCommand
 {
     public const string HostAssembly = "ActorPool.ChildHost.dll";
 
-    private static readonly Lazy<(string Host, string Deps, string RuntimeConfig, string ChildHost)> s_paths = new(Locate);
+    // Not cached when it fails: an application may make its first pool before it calls ActorPoolHost.TryRunChild.
+    private static readonly Lazy<(string FileName, string[] Arguments)> s_command = new(Locate, LazyThreadSafetyMode.PublicationOnly);
 
     /// <param name="environment">
     /// Variables for the child only. A variable already set in this process's environment is inherited as it is,
     /// unless its value here is empty: then the child does not have it at all.
     /// </param>
+    /// <exception cref="PlatformNotSupportedException">This application cannot start children (see <see cref="Locate"/>).</exception>
     public static ProcessStartInfo Create(IReadOnlyDictionary<string, string>? environment = null)
     {
-        var (host, deps, runtimeConfig, childHost) = s_paths.Value;
-        var info = new ProcessStartInfo(host)
+        var (fileName, arguments) = s_command.Value;
+        var info = new ProcessStartInfo(fileName)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -28,12 +30,8 @@ internal static class ChildCommand
             UseShellExecute = false,
             CreateNoWindow = true,
         };
-        info.ArgumentList.Add("exec");
-        info.ArgumentList.Add("--runtimeconfig");
-        info.ArgumentList.Add(runtimeConfig);
-        info.ArgumentList.Add("--depsfile");
-        info.ArgumentList.Add(deps);
-        info.ArgumentList.Add(childHost);
+        foreach (var argument in arguments)
+            info.ArgumentList.Add(argument);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             if (value.Length == 0)
@@ -44,22 +42,48 @@ internal static class ChildCommand
         return info;
     }
 
-    private static (string, string, string, string) Locate()
+    /// <summary>Fails at once, with why, in a process that cannot start children: native AOT, or a single file without the hook.</summary>
+    /// <exception cref="PlatformNotSupportedException">This process cannot start children.</exception>
+    /// <exception cref="FileNotFoundException">The child host is not beside the application.</exception>
+    public static void EnsureAvailable() => _ = s_command.Value;
+
+    /// <summary>
+    /// The child host run by <c>dotnet exec</c> against the application's own deps.json and runtimeconfig, so that it
+    /// resolves the application's types; or, in a single-file application (no deps.json) that calls
+    /// <see cref="ActorPoolHost.TryRunChild"/>, the application itself with <see cref="ActorPoolHost.ChildArgument"/>.
+    /// </summary>
+    private static (string, string[]) Locate()
     {
-        var deps = (AppContext.GetData("APP_CONTEXT_DEPS_FILES") as string)?
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+            throw new PlatformNotSupportedException(
+                "ActorPool does not run in native AOT applications: Akka.NET and its serializers compile code as they run, and a child " +
+                "finds task functions by metadata that AOT compilation removes. Publish framework-dependent or self-contained instead " +
+                "(a single file works too, with ActorPoolHost.TryRunChild at the top of Main).");
+        // Empty in a single file, where the assemblies (the child host's too) are inside the application's executable.
+#pragma warning disable IL3000
+        var libraryDirectory = Path.GetDirectoryName(typeof(ChildCommand).Assembly.Location);
+#pragma warning restore IL3000
+        var deps = string.IsNullOrEmpty(libraryDirectory) ? null : (AppContext.GetData("APP_CONTEXT_DEPS_FILES") as string)?
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .FirstOrDefault(File.Exists)
-            ?? throw new PlatformNotSupportedException(
-                "ActorPool starts child processes against the application's deps.json, and this application has none " +
-                "(single-file or native AOT publishing). Publish as a framework-dependent application.");
+            .FirstOrDefault(File.Exists);
+        if (deps is null)
+        {
+            if (Hosting.ProcessFamily.StartsItselfAsChild && Environment.ProcessPath is { } self)
+                return (self, [ActorPoolHost.ChildArgument]);
+            throw new PlatformNotSupportedException(
+                "ActorPool starts child processes against the application's deps.json, and this application has none (it is published " +
+                "as a single file). Put `if (ActorPoolHost.TryRunChild(args, out var code)) return code;` at the top of Main: " +
+                "the application then starts itself as its children.");
+        }
         var runtimeConfig = deps[..^".deps.json".Length] + ".runtimeconfig.json";
         if (!File.Exists(runtimeConfig))
             throw new PlatformNotSupportedException($"ActorPool found no runtimeconfig beside the application's deps.json ({runtimeConfig}).");
-        var childHost = new[] { AppContext.BaseDirectory, Path.GetDirectoryName(typeof(ChildCommand).Assembly.Location) ?? "" }
+        // Beside the application, or beside ActorPool.dll where a host loads it from elsewhere.
+        var childHost = new[] { AppContext.BaseDirectory, libraryDirectory! }
             .Select(dir => Path.Combine(dir, HostAssembly))
             .FirstOrDefault(File.Exists)
             ?? throw new FileNotFoundException($"ActorPool's child host ({HostAssembly}) is not beside the application.", HostAssembly);
-        return (DotnetHost(), deps, runtimeConfig, childHost);
+        return (DotnetHost(), ["exec", "--runtimeconfig", runtimeConfig, "--depsfile", deps, childHost]);
     }
 
     private static string DotnetHost()

@@ -30,6 +30,7 @@ public partial class ChildProcess : IAsyncDisposable
     {
         options ??= new ChildProcessOptions();
         options.Validate();
+        ChildCommand.EnsureAvailable();
         var codec = PayloadCodec.Default;
         var call = PreparedFunction.Prepare(target, nameof(target)).Encode(args, codec);
         var initializer = options.Initializer is { } init ? PreparedFunction.Prepare(init, nameof(options.Initializer)).Encode(options.InitArgs, codec) : null;

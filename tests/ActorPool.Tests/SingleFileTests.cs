@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using ActorPool.Tests.Support;
+
+namespace ActorPool.Tests;
+
+/// <summary>An application published as a single file (no deps.json for the child host) runs pools and workers by starting itself.</summary>
+public sealed class SingleFileTests
+{
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task SingleFileApp_WithTheHook_StartsItselfAsItsChildren_AndWithoutIt_IsToldWhatToAdd()
+    {
+        var output = Directory.CreateTempSubdirectory("actorpool-single-file-");
+        try
+        {
+            var project = Path.Combine(SampleProgram.RepositoryRoot(), "tests", "ActorPool.SingleFileApp", "ActorPool.SingleFileApp.csproj");
+            await RunAsync("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-p:PublishSingleFile=true", "-o", output.FullName], expectedExit: 0);
+            var app = Path.Combine(output.FullName, "ActorPool.SingleFileApp");
+            Assert.Empty(Directory.GetFiles(output.FullName, "*.deps.json"));
+            Assert.Empty(Directory.GetFiles(output.FullName, "*.dll"));
+
+            var withHook = await RunAsync(app, [], expectedExit: 0);
+            Assert.Contains("sum 5", withHook);
+            Assert.Contains("children started as this application: True", withHook);
+            Assert.Contains("worker 42", withHook);
+
+            var withoutHook = await RunAsync(app, ["--no-hook"], expectedExit: 3);
+            Assert.Contains("refused: ", withoutHook);
+            Assert.Contains("ActorPoolHost.TryRunChild(args, out var code)", withoutHook);
+        }
+        finally
+        {
+            output.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<string> RunAsync(string fileName, string[] args, int expectedExit)
+    {
+        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(4));
+        }
+        finally
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+        }
+        var text = await stdout + await stderr;
+        Assert.True(process.ExitCode == expectedExit, $"{fileName} {string.Join(' ', args)} exited with {process.ExitCode}, not {expectedExit}:\n{text}");
+        return text;
+    }
+}
