@@ -66,10 +66,14 @@ internal static class ChildCommand
         var deps = string.IsNullOrEmpty(libraryDirectory) ? null : (AppContext.GetData("APP_CONTEXT_DEPS_FILES") as string)?
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .FirstOrDefault(File.Exists);
+        // A self-contained application carries its own runtime (and may run where no dotnet is installed): with the hook,
+        // it starts itself too.
+        var selfContained = string.Equals(
+            Path.TrimEndingDirectorySeparator(RuntimeEnvironment.GetRuntimeDirectory()), Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory), StringComparison.Ordinal);
+        if ((deps is null || selfContained) && Hosting.ProcessFamily.StartsItselfAsChild && Environment.ProcessPath is { } self)
+            return (self, [ActorPoolHost.ChildArgument]);
         if (deps is null)
         {
-            if (Hosting.ProcessFamily.StartsItselfAsChild && Environment.ProcessPath is { } self)
-                return (self, [ActorPoolHost.ChildArgument]);
             throw new PlatformNotSupportedException(
                 "ActorPool starts child processes against the application's deps.json, and this application has none (it is published " +
                 "as a single file). Put `if (ActorPoolHost.TryRunChild(args, out var code)) return code;` at the top of Main: " +
