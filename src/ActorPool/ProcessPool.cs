@@ -177,6 +177,7 @@ public sealed partial class ProcessPool : IProcessPool
         var started = new TaskCompletionSource<PoolStarted>(TaskCreationOptions.RunContinuationsAsynchronously);
         var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var launcher = new ProcessChildLauncher(settings.ChildEnvironment, childLogs, Akka.Event.Logging.GetLogger(system, typeof(PoolSupervisorActor)));
+        OrphanedTaskActor.Start(system, codec);
         var supervisor = system.ActorOf(PoolSupervisorActor.Props(supervisorSettings, launcher, prelaunched, new SupervisorOutlets(registry, telemetry, health, started, exited)), PoolSupervisorActor.Name);
         try
         {
@@ -359,6 +360,8 @@ public sealed partial class ProcessPool : IProcessPool
     {
         Closed => new InvalidOperationException("The pool is closed and takes no new tasks."),
         Terminated => new InvalidOperationException("The pool is terminated and takes no new tasks."),
+        // Its supervisor stopped on its own (it failed): nothing would run a new task.
+        _ when _childrenExited.IsCompleted => new InvalidOperationException("The pool has ended (its supervisor stopped; its log says why) and takes no new tasks."),
         _ => null,
     };
 }

@@ -167,6 +167,77 @@ public sealed class RouterTests
     }
 }
 
+public sealed class StrategyFailureTests
+{
+    [Fact]
+    public async Task SupervisorStrategy_DeciderThrows_TheRunnerIsStoppedAndReplaced_AndThePoolKeepsWorking()
+    {
+        var log = new CapturingLoggerFactory();
+        await using var scope = await TestPool.StartAsync(new PoolOptions
+        {
+            Processes = 1,
+            LoggerFactory = log,
+            SupervisorStrategy = new OneForOneStrategy(_ => throw new InvalidOperationException("a decider with a bug")),
+            ExceptionHandler = Handlers.ThrowFromHandler,
+        });
+        var first = scope.Pool.ChildPids.Single();
+
+        await Assert.ThrowsAsync<ProxyException>(() => scope.Pool.ApplyAsync(Jobs.ThrowInvalidOperation, "task failed"));
+
+        Assert.True(await Wait.UntilAsync(() => scope.Pool.ChildPids is [var only] && only != first, TimeSpan.FromSeconds(60)), "the child of the stopped runner was not replaced");
+        Assert.Equal(3, await scope.Pool.ApplyAsync(Jobs.Add, 1, 2));
+        Assert.Contains(log.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.Message.Contains("SupervisorStrategy threw"));
+    }
+
+    [Fact]
+    public async Task SupervisorStrategy_OfItsOwnKindThrows_ThePoolEnds_AndCallsFailInsteadOfHanging()
+    {
+        await using var scope = await TestPool.StartAsync(new PoolOptions
+        {
+            Processes = 1,
+            SupervisorStrategy = new ThrowingStrategy(),
+            ExceptionHandler = Handlers.ThrowFromHandler,
+            LoggerFactory = new CapturingLoggerFactory(),
+        });
+
+        await Assert.ThrowsAsync<ProxyException>(() => scope.Pool.ApplyAsync(Jobs.ThrowInvalidOperation, "task failed"));
+        Assert.True(await Wait.UntilAsync(() => scope.Pool.Health.Status == PoolHealthStatus.Unhealthy, TimeSpan.FromSeconds(30)), "the pool did not end");
+
+        // A strategy the pool cannot guard fails its supervisor, and the pool ends; what is asked of it then fails at once.
+        var error = await Record.ExceptionAsync(() => scope.Pool.ApplyAsync(Jobs.Add, 1, 2)).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(error is InvalidOperationException or PoolTerminatedException, $"got {error}");
+    }
+
+    [Fact]
+    public async Task SupervisorStrategy_Stop_TasksPlacedOnTheRunnerAsItStops_RunElsewhere()
+    {
+        await using var scope = await TestPool.StartAsync(new PoolOptions
+        {
+            Processes = 1,
+            SupervisorStrategy = new OneForOneStrategy(_ => Directive.Stop),
+            ExceptionHandler = Handlers.ThrowFromHandler,
+            LoggerFactory = new CapturingLoggerFactory(),
+        });
+
+        // Tasks submitted right after the failure can reach the runner after it was stopped in the child, before the
+        // supervisor hears of it: the child hands them back, and they run in the replacement.
+        var failing = scope.Pool.ApplyAsync(Jobs.ThrowInvalidOperation, "task failed");
+        var next = Enumerable.Range(0, 40).Select(i => scope.Pool.ApplyAsync(Jobs.Add, i, 1)).ToList();
+        await Assert.ThrowsAsync<ProxyException>(() => failing);
+        var more = new List<Task<int>>();
+        for (var round = 0; round < 20; round++)
+        {
+            more.Add(scope.Pool.ApplyAsync(Jobs.Add, round, 100));
+            await Task.Yield();
+        }
+
+        var results = await Task.WhenAll(next.Concat(more)).WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => i + 1).Concat(Enumerable.Range(0, 20).Select(i => i + 100)), results);
+    }
+
+    private sealed class ThrowingStrategy() : OneForOneStrategy(_ => throw new InvalidOperationException("a strategy with a bug"));
+}
+
 public static class Handlers
 {
     public static void ThrowFromHandler(Exception error) => throw new InvalidOperationException("handler failed for " + error.Message);

@@ -37,6 +37,7 @@ internal static class ChildEntryPoint
             $"{SystemNamePrefix}{bootstrap.ChildId}", config, bootstrap.Tls ? bootstrap.Certificate : null, new Logging.ChildLogWriter(Console.Error));
         ProcessFamily.Became(new ChildRole.PoolChild(system));
         system.SystemActorOf(LivenessActor.Props(bootstrap.ChildId), LivenessActor.Name);
+        UndeliveredTasksActor.Start(system);
         ChildLine.Write(Console.Out, ChildLineKind.Ready, $"{system.Provider.DefaultAddress} {Akka.Remote.AddressUidExtension.Uid(system)}");
 
         // A pool child takes no commands on standard input; its end is the signal to exit.

@@ -86,7 +86,7 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
                 Retire(retire.Reason, Context.Parent, Self);
                 break;
             case ExceptionHandlerFailed failed:
-                throw failed.Exception;
+                throw ProxyException.ForSupervisor(failed.Exception);
             default:
                 Unhandled(message);
                 break;

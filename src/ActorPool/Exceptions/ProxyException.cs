@@ -36,6 +36,41 @@ public class ProxyException : Exception
         ChildPid = childPid;
     }
 
+    /// <summary>Re-creates a proxy that Akka.Remote carried (a task runner's failure, on its way to the supervisor strategy).</summary>
+    /// <param name="info">What <see cref="GetObjectData"/> wrote.</param>
+    /// <param name="context">Unused.</param>
+#pragma warning disable SYSLIB0051 // Akka.Remote carries the exceptions of failed actors with these, and only these
+    protected ProxyException(System.Runtime.Serialization.SerializationInfo info, System.Runtime.Serialization.StreamingContext context)
+        : base(info, context)
+    {
+        RemoteType = info.GetString(nameof(RemoteType)) ?? "";
+        RemoteMessage = info.GetString(nameof(RemoteMessage)) ?? "";
+        RemoteStackTrace = info.GetString(nameof(RemoteStackTrace)) ?? "";
+        ChildPid = info.GetInt32(nameof(ChildPid));
+    }
+
+    /// <summary>Writes the proxy's fields with the exception's, for Akka.Remote to carry.</summary>
+    /// <param name="info">Where they go.</param>
+    /// <param name="context">Unused.</param>
+    [Obsolete("Formatter-based serialization is obsolete; Akka.Remote still carries the failures of remote actors this way.")]
+    public override void GetObjectData(System.Runtime.Serialization.SerializationInfo info, System.Runtime.Serialization.StreamingContext context)
+    {
+        base.GetObjectData(info, context);
+        info.AddValue(nameof(RemoteType), RemoteType);
+        info.AddValue(nameof(RemoteMessage), RemoteMessage);
+        info.AddValue(nameof(RemoteStackTrace), RemoteStackTrace);
+        info.AddValue(nameof(ChildPid), ChildPid);
+    }
+#pragma warning restore SYSLIB0051
+
+    /// <summary>
+    /// What a task runner fails with when the ExceptionHandler threw <paramref name="error"/>: a proxy, which Akka.Remote
+    /// carries to the supervisor strategy whatever the exception's own type (one without a serialization constructor
+    /// would reach the strategy as null).
+    /// </summary>
+    internal static ProxyException ForSupervisor(Exception error) =>
+        new(error.GetType().FullName ?? error.GetType().Name, error.Message, error.ToString(), Environment.ProcessId);
+
     /// <summary>Full name of the exception type raised in the child, e.g. <c>System.InvalidOperationException</c>.</summary>
     public string RemoteType { get; }
 

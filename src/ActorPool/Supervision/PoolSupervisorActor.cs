@@ -56,6 +56,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
     private bool _poolReady;
     private bool _closing;
     private bool _terminating;
+    private SupervisorStrategy? _strategy;
 
     public PoolSupervisorActor(SupervisorSettings settings, IChildLauncher launcher, IReadOnlyList<IChildHandle> prelaunched, SupervisorOutlets outlets)
     {
@@ -87,7 +88,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
     public static Props Props(SupervisorSettings settings, IChildLauncher launcher, IReadOnlyList<IChildHandle> prelaunched, SupervisorOutlets outlets) =>
         Akka.Actor.Props.Create(() => new PoolSupervisorActor(settings, launcher, prelaunched, outlets));
 
-    protected override SupervisorStrategy SupervisorStrategy() => _settings.Strategy ?? base.SupervisorStrategy();
+    protected override SupervisorStrategy SupervisorStrategy() => _strategy ??= _settings.Strategy is { } strategy ? GuardedStrategy.Of(strategy, _log) : base.SupervisorStrategy();
 
     protected override void PreStart()
     {
