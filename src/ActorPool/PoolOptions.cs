@@ -104,6 +104,19 @@ public sealed record PoolOptions
     /// <summary>HOCON that overrides ActorPool's <c>actorpool</c> section, Akka settings and the router deployment.</summary>
     public Config? Config { get; init; }
 
+    /// <summary>
+    /// Options from HOCON: the <c>actorpool.pool</c> section sets the options (<c>processes</c>, <c>min-processes</c>,
+    /// <c>spare-processes</c>, <c>child-concurrency</c>, <c>max-tasks-per-child</c>, <c>max-crash-retries</c>,
+    /// <c>child-idle-timeout</c>, <c>task-timeout</c>, <c>max-child-lifetime</c>, <c>max-memory-per-child</c>, <c>name</c>;
+    /// <c>off</c> for no limit), and the whole configuration becomes <see cref="Config"/> (router deployment, Akka
+    /// settings, the rest of <c>actorpool</c>). Options the section leaves out keep their defaults; code may change any
+    /// of them after (<c>with { ... }</c>).
+    /// </summary>
+    /// <param name="config">The configuration, e.g. <c>ConfigurationFactory.ParseString(File.ReadAllText("pool.conf"))</c>.</param>
+    /// <returns>The options; <see cref="ProcessPool.StartAsync"/> checks them.</returns>
+    /// <exception cref="ConfigurationException">A value in the section is not of its kind (a number, a duration, a size).</exception>
+    public static PoolOptions FromConfig(Config config) => Configuration.PoolOptionsReader.Read(config);
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Processes, nameof(Processes));

@@ -1,0 +1,49 @@
+using Akka.Configuration;
+
+namespace ActorPool.Configuration;
+
+/// <summary>Reads the <c>actorpool.pool</c> section of a HOCON configuration into <see cref="PoolOptions"/>.</summary>
+internal static class PoolOptionsReader
+{
+    public const string Section = "actorpool.pool";
+
+    /// <summary>The options the section sets, the defaults for the rest, and the whole configuration as <see cref="PoolOptions.Config"/>.</summary>
+    public static PoolOptions Read(Config config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var options = new PoolOptions { Config = config };
+        if (!config.HasPath(Section))
+            return options;
+        var section = config.GetConfig(Section);
+        return options with
+        {
+            Name = Get(section, "name", k => section.GetString(k), options.Name),
+            Processes = Get(section, "processes", k => section.GetInt(k), options.Processes),
+            MinProcesses = Get<int?>(section, "min-processes", k => section.GetInt(k), options.MinProcesses),
+            SpareProcesses = Get(section, "spare-processes", k => section.GetInt(k), options.SpareProcesses),
+            ChildConcurrency = Get(section, "child-concurrency", k => section.GetInt(k), options.ChildConcurrency),
+            MaxTasksPerChild = Get(section, "max-tasks-per-child", k => section.GetInt(k), options.MaxTasksPerChild),
+            MaxCrashRetries = Get(section, "max-crash-retries", k => section.GetInt(k), options.MaxCrashRetries),
+            ChildIdleTimeout = Get(section, "child-idle-timeout", k => section.GetTimeSpan(k), options.ChildIdleTimeout),
+            TaskTimeout = Get<TimeSpan?>(section, "task-timeout", k => Off(section, k) ? null : section.GetTimeSpan(k), null),
+            MaxChildLifetime = Get<TimeSpan?>(section, "max-child-lifetime", k => Off(section, k) ? null : section.GetTimeSpan(k), null),
+            MaxMemoryPerChild = Get(section, "max-memory-per-child", k => Off(section, k) ? null : section.GetByteSize(k), null),
+        };
+    }
+
+    private static bool Off(Config section, string key) => section.GetString(key) is "off";
+
+    private static T Get<T>(Config section, string key, Func<string, T> read, T otherwise)
+    {
+        if (!section.HasPath(key))
+            return otherwise;
+        try
+        {
+            return read(key);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or ConfigurationException or InvalidCastException)
+        {
+            throw new ConfigurationException($"{Section}.{key} = \"{section.GetString(key)}\" is not a valid value: {e.Message}");
+        }
+    }
+}
