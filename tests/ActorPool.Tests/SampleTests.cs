@@ -31,6 +31,60 @@ public sealed class SampleTests
         Assert.DoesNotContain("fail:", stdout);
     }
 
+    [Fact]
+    public async Task UrlFetcher_FetchesFromItsLocalSite_EachFailedPageIsAProxyExceptionAndTheRestArrive()
+    {
+        var (exitCode, stdout, stderr) = await SampleProgram.RunAsync("ActorPool.UrlFetcher", TimeSpan.FromMinutes(2));
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}\n{stdout}\n{stderr}");
+        Assert.Contains("Fetched 19 pages", stdout);
+        Assert.Contains("1 failed", stdout);
+        Assert.Matches(@"/page/13: failed in child \d+ with System.Net.Http.HttpRequestException", stdout);
+        Assert.Matches(@"/page/20: 20480 bytes \(child \d+\)", stdout);
+        Assert.Equal("", stderr.Trim());
+    }
+
+    [Fact]
+    public async Task CpuJob_TimesOneProcessAndOnePerCore_WithTheSameResults()
+    {
+        var (exitCode, stdout, stderr) = await SampleProgram.RunAsync("ActorPool.CpuJob", TimeSpan.FromMinutes(3));
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}\n{stdout}\n{stderr}");
+        Assert.Matches(@" 1 process\(es\): \d+\.\d\d s", stdout);
+        Assert.Matches($@"{Environment.ProcessorCount,2} process\(es\): \d+\.\d\d s", stdout);
+        Assert.Matches(@"speed-up with \d+ processes: \d+\.\d\dx", stdout);
+        Assert.Contains("same results: True", stdout);
+        Assert.Equal("", stderr.Trim());
+    }
+
+    [Fact]
+    public async Task HoconDeployment_ThePoolFromItsFile_RoutesTimesOutAndRunsTheInitializer()
+    {
+        var (exitCode, stdout, stderr) = await SampleProgram.RunAsync("ActorPool.HoconDeployment", TimeSpan.FromMinutes(2));
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}\n{stdout}\n{stderr}");
+        Assert.Contains("From pool.conf: 2 processes, 4 tasks each, replaced after 200 tasks, task timeout 00:00:02", stdout);
+        Assert.Contains("prepared by the initializer in process", stdout);
+        Assert.Contains("Map: 4 results", stdout);
+        Assert.Contains("A 60 s task: The task did not finish within its TaskTimeout of 00:00:02", stdout);
+        Assert.Equal("", stderr.Trim());
+    }
+
+    [Fact]
+    public async Task Supervision_EachDirective_IsWhatTheCallerAndTheChildShow()
+    {
+        var (exitCode, stdout, stderr) = await SampleProgram.RunAsync("ActorPool.Supervision", TimeSpan.FromMinutes(2));
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}\n{stdout}\n{stderr}");
+        var lines = stdout.Split('\n', StringSplitOptions.TrimEntries);
+        Assert.Contains(lines, l => l.StartsWith("plain") && l.Contains("not asked") && l.Contains("the same child"));
+        Assert.Contains(lines, l => l.StartsWith("transient") && l.Contains("TransientDatabaseException -> Resume") && l.Contains("the same child"));
+        Assert.Equal(2, lines.Count(l => l.StartsWith("corrupt") && l.Contains("CorruptCacheException -> Restart") && l.Contains("the same child")));
+        Assert.Contains(lines, l => l.StartsWith("corrupt") && l.Contains("CorruptCacheException -> Restart") && l.Contains("a new child"));
+        // The one line the pool logs: the child whose runner was stopped is replaced (a warning, as it should be).
+        Assert.Equal("Every task runner of child 1", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Split("] ")[^1][..28]);
+    }
+
     [Theory]
     [InlineData("--rounds x")]
     [InlineData("--rounds 0")]
