@@ -12,10 +12,21 @@ internal sealed class ActorPoolHostedService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var started = await ProcessPool.StartAsync(options.Get(pool.Name).ToPoolOptions(pool.Name, loggerFactory, meterFactory), cancellationToken).ConfigureAwait(false);
-        pool.Attach(started);
+        await pool.AttachAsync(started).ConfigureAwait(false);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken) =>
-        // Disposing waits for the tasks in flight and then ends the children; it is bounded by actorpool.dispose-grace.
-        await pool.StopAsync().AsTask().WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Disposing waits for the tasks in flight, then ends the children (bounded by actorpool.dispose-grace). A host that
+        // stops sooner goes on without waiting; the provider's disposal of the pool waits for the same disposal.
+        var stopping = pool.StopAsync();
+        try
+        {
+            await stopping.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            loggerFactory?.CreateLogger<ActorPoolHostedService>().LogWarning("The host stopped before pool '{Pool}' had finished its tasks and ended its children", pool.Name);
+        }
+    }
 }

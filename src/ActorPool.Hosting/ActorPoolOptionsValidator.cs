@@ -11,10 +11,13 @@ internal sealed class ActorPoolOptionsValidator(string name, string section) : I
             return ValidateOptionsResult.Skip;
         try
         {
-            options.ToPoolOptions(name, null, null).Validate();
+            var poolOptions = options.ToPoolOptions(name, null, null);
+            poolOptions.Validate();
+            // The HOCON's own settings too, as StartAsync reads them.
+            Configuration.PoolSettings.From(Configuration.PoolConfig.Merge(poolOptions.Config));
             return ValidateOptionsResult.Success;
         }
-        catch (Exception e) when (e is ArgumentException or Akka.Configuration.ConfigurationException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             return ValidateOptionsResult.Fail($"ActorPool '{name}' (configuration section '{section}'): {e.Message}");
         }

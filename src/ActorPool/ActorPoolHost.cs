@@ -31,6 +31,8 @@ public static class ActorPoolHost
         ArgumentNullException.ThrowIfNull(args);
         if (args is [ChildArgument, ..])
         {
+            // A task in this child may start children of its own, from the same executable.
+            ProcessFamily.CanStartItselfAsChild();
             // Main has nothing else to do in a child: blocking it for the child's whole life is what it is for.
             exitCode = ChildEntryPoint.RunAsync(args[1..]).GetAwaiter().GetResult();
             return true;

@@ -81,8 +81,9 @@ public sealed class SampleTests
         Assert.Contains(lines, l => l.StartsWith("transient") && l.Contains("TransientDatabaseException -> Resume") && l.Contains("the same child"));
         Assert.Equal(2, lines.Count(l => l.StartsWith("corrupt") && l.Contains("CorruptCacheException -> Restart") && l.Contains("the same child")));
         Assert.Contains(lines, l => l.StartsWith("corrupt") && l.Contains("CorruptCacheException -> Restart") && l.Contains("a new child"));
-        // The one line the pool logs: the child whose runner was stopped is replaced (a warning, as it should be).
-        Assert.Equal("Every task runner of child 1", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Split("] ")[^1][..28]);
+        // What the pool logs: the child whose runner was stopped is replaced (a warning, as it should be); no error.
+        Assert.Contains("Every task runner of child 1", stderr);
+        Assert.DoesNotContain("[ERROR]", stderr);
     }
 
     [Theory]

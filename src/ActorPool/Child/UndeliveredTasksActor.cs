@@ -7,7 +7,8 @@ namespace ActorPool.Child;
 /// <summary>
 /// Hands back to the supervisor the tasks it placed on a runner of this child that had just been stopped (its
 /// SupervisorStrategy said Stop before the supervisor heard the runner was gone): they would otherwise wait forever,
-/// and so would the child's graceful exit. The supervisor runs them elsewhere, as for any bounced task.
+/// and so would the child's graceful exit. The supervisor places them again; they never ran, so they cost no attempt
+/// and do not count against the child's MaxTasksPerChild.
 /// </summary>
 internal sealed class UndeliveredTasksActor : UntypedActor
 {
@@ -24,6 +25,6 @@ internal sealed class UndeliveredTasksActor : UntypedActor
     protected override void OnReceive(object message)
     {
         if (message is DeadLetter { Message: RunTasks run } letter && !letter.Sender.IsNobody())
-            letter.Sender.Tell(new TasksFinished([.. run.Tasks.Select(task => (TaskOutcome)new TaskBounced(task.TaskId))]));
+            letter.Sender.Tell(new TasksFinished([.. run.Tasks.Select(task => (TaskOutcome)new TaskUndelivered(task.TaskId))]));
     }
 }

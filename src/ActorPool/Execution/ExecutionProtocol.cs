@@ -51,6 +51,9 @@ internal static class ExecutionProtocol
     /// <summary>The child has taken its last task (MaxTasksPerChild); run this one elsewhere.</summary>
     public sealed record TaskBounced(long TaskId) : TaskOutcome(TaskId);
 
+    /// <summary>The task reached a runner of the child that had just been stopped: it never ran, and runs elsewhere.</summary>
+    public sealed record TaskUndelivered(long TaskId) : TaskOutcome(TaskId);
+
     /// <summary>A runner has started, the child's initializer having run, and takes tasks.</summary>
     public sealed record RunnerReady(int ChildId, int Pid) : Wire.IWireMessage;
 

@@ -18,13 +18,15 @@ internal sealed class RunningChild : IDisposable
     private readonly Action<ChildLine> _onLine;
     private readonly Action<int> _onExited;
     private readonly RecentLines _errors = new(10);
+    private readonly TimeSpan _streamsGrace;
     private int _endsSeen;
     private int _exitTold;
     private int _exitCode = -1;
     private int _disposed;
 
-    private RunningChild(int childId, Process process, Logging.ChildLogSink logs, Action<ChildLine> onLine, Action<int> onExited)
+    private RunningChild(int childId, Process process, Logging.ChildLogSink logs, Action<ChildLine> onLine, Action<int> onExited, TimeSpan streamsGrace)
     {
+        _streamsGrace = streamsGrace;
         ChildId = childId;
         _process = process;
         _logs = logs;
@@ -60,12 +62,16 @@ internal sealed class RunningChild : IDisposable
     /// <param name="logs">Where the child's standard error and its other output go.</param>
     /// <param name="onLine">Each line of the protocol the child writes, in order.</param>
     /// <param name="onExited">Once, with the exit code, after the last line: when the process has exited and both its
-    /// output streams have ended, or a second after the exit at the latest (a grandchild may hold the streams open).</param>
+    /// output streams have ended, or <paramref name="streamsGrace"/> after the exit at the latest (a grandchild the task
+    /// started may hold the streams open).</param>
+    /// <param name="streamsGrace">How long after the exit the output may still be read; a second when nothing the parent
+    /// needs comes last, longer when the child's last line is its result.</param>
     public static RunningChild Start(
-        int childId, IReadOnlyDictionary<string, string>? environment, Logging.ChildLogSink logs, Action<ChildLine> onLine, Action<int> onExited)
+        int childId, IReadOnlyDictionary<string, string>? environment, Logging.ChildLogSink logs, Action<ChildLine> onLine, Action<int> onExited,
+        TimeSpan? streamsGrace = null)
     {
         var process = new Process { StartInfo = ChildCommand.Create(environment), EnableRaisingEvents = true };
-        var child = new RunningChild(childId, process, logs, onLine, onExited);
+        var child = new RunningChild(childId, process, logs, onLine, onExited, streamsGrace ?? TimeSpan.FromSeconds(1));
         process.OutputDataReceived += (_, e) => child.OnOutput(e.Data);
         process.ErrorDataReceived += (_, e) => child.OnError(e.Data);
         process.Exited += (_, _) => child.OnExit();
@@ -124,7 +130,7 @@ internal sealed class RunningChild : IDisposable
     private void OnExit()
     {
         _exitCode = SafeExitCode(_process);
-        _ = Task.Delay(TimeSpan.FromSeconds(1)).ContinueWith(static (_, child) => ((RunningChild)child!).TellExited(), this, TaskScheduler.Default);
+        _ = Task.Delay(_streamsGrace).ContinueWith(static (_, child) => ((RunningChild)child!).TellExited(), this, TaskScheduler.Default);
         EndSeen();
     }
 

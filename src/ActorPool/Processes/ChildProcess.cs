@@ -39,7 +39,8 @@ public partial class ChildProcess : IAsyncDisposable
         _terminateGrace = options.TerminateGrace;
 
         // The callbacks may run before Start returns: they use only fields set by now.
-        _child = RunningChild.Start(number, environment: null, new Logging.ChildLogSink(options.LoggerFactory), OnLine, OnExited);
+        // Its result is its last line: read it even when the machine is too busy to do so within a second of the exit.
+        _child = RunningChild.Start(number, environment: null, new Logging.ChildLogSink(options.LoggerFactory), OnLine, OnExited, streamsGrace: TimeSpan.FromSeconds(30));
         Pid = _child.Pid;
         var single = new SingleCall(call, initializer, (long)_terminateGrace.TotalMilliseconds);
         _child.Tell(new ChildBootstrap(number, Environment.ProcessId, string.Empty, Hosting.ProcessFamily.Credential, Tls: true, single).Encode());
@@ -104,23 +105,30 @@ public partial class ChildProcess : IAsyncDisposable
     {
         switch (line.Kind)
         {
-            case ChildLineKind.Result: _resultLine = line.Text; break;
-            case ChildLineKind.Error: _errorLine = line.Text; break;
-            case ChildLineKind.SharedHost: _sharedHostLine = line.Text; break;
+            case ChildLineKind.Result: Volatile.Write(ref _resultLine, line.Text); break;
+            case ChildLineKind.Error: Volatile.Write(ref _errorLine, line.Text); break;
+            case ChildLineKind.SharedHost: Volatile.Write(ref _sharedHostLine, line.Text); break;
         }
     }
 
     // Told after the child's last line: its result or error is in by now.
     private void OnExited(int exitCode)
     {
-        if (_sharedHostLine?.Split(' ') is [var address, var uid])
-            Hosting.ProcessFamily.MemberExited(Akka.Actor.Address.Parse(address), int.Parse(uid, System.Globalization.CultureInfo.InvariantCulture));
+        try
+        {
+            if (Volatile.Read(ref _sharedHostLine)?.Split(' ') is [var address, var uid])
+                Hosting.ProcessFamily.MemberExited(Akka.Actor.Address.Parse(address), int.Parse(uid, System.Globalization.CultureInfo.InvariantCulture));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A line that only looked like the protocol's (the target printed it): nothing to tell the shared objects.
+        }
         ChildOutcome outcome;
         try
         {
-            outcome = _resultLine is { } result
+            outcome = Volatile.Read(ref _resultLine) is { } result
                 ? new ChildOutcome(exitCode, Convert.FromBase64String(result), null)
-                : _errorLine is { } error
+                : Volatile.Read(ref _errorLine) is { } error
                     ? new ChildOutcome(exitCode, null, (RemoteError)PayloadCodec.Default.Deserialize(Convert.FromBase64String(error))!)
                     : new ChildOutcome(exitCode, null, null);
         }

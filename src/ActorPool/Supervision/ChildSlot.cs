@@ -7,6 +7,7 @@ namespace ActorPool.Supervision;
 /// <summary>The supervisor's record of one child process.</summary>
 internal sealed class ChildSlot(IChildHandle handle, bool spare)
 {
+    private readonly HashSet<IActorRef> _refused = [];
     private int _nextRunner;
 
     public IChildHandle Handle { get; } = handle;
@@ -69,7 +70,22 @@ internal sealed class ChildSlot(IChildHandle handle, bool spare)
     /// <summary>True from launch until the child is ready.</summary>
     public bool Starting => State is ChildState.Launching or ChildState.Deploying;
 
-    public IActorRef NextRunner() => Runners[_nextRunner++ % Runners.Count];
+    /// <summary>True while a runner may take tasks: one that was found stopped (<see cref="Refused"/>) takes none.</summary>
+    public bool HasLiveRunner => Runners.Exists(runner => !_refused.Contains(runner));
+
+    /// <summary>The runner turned tasks away because it had been stopped; its Terminated is on the way. None is placed on it again.</summary>
+    public void Refused(IActorRef runner) => _refused.Add(runner);
+
+    public IActorRef NextRunner()
+    {
+        for (var i = 0; i < Runners.Count; i++)
+        {
+            var runner = Runners[_nextRunner++ % Runners.Count];
+            if (!_refused.Contains(runner))
+                return runner;
+        }
+        return Runners[_nextRunner++ % Runners.Count];
+    }
 }
 
 /// <summary>Where a child is in its life.</summary>

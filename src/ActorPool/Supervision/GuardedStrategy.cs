@@ -6,7 +6,9 @@ namespace ActorPool.Supervision;
 /// <summary>
 /// The pool's <see cref="PoolOptions.SupervisorStrategy"/> with a decider that cannot take the pool down: a decider that
 /// throws would fail the supervisor itself (and end the pool); instead the runner it was deciding about is stopped
-/// (its child is then replaced) and the decider's exception is logged.
+/// (its child is then replaced) and the decider's exception is logged. Only a <see cref="OneForOneStrategy"/> is guarded:
+/// an <see cref="AllForOneStrategy"/> applies its directive to every child of the supervisor, the router among them,
+/// so no directive is a safe answer for it; its decider failing ends the pool, and calls then fail at once.
 /// </summary>
 internal static class GuardedStrategy
 {
@@ -19,8 +21,6 @@ internal static class GuardedStrategy
     {
         _ when strategy.GetType() == typeof(OneForOneStrategy) && strategy is OneForOneStrategy one =>
             new OneForOneStrategy(one.MaxNumberOfRetries, one.WithinTimeRangeMilliseconds, new GuardedDecider(one.Decider, log), LoggingEnabled(one)),
-        _ when strategy.GetType() == typeof(AllForOneStrategy) && strategy is AllForOneStrategy all =>
-            new AllForOneStrategy(all.MaxNumberOfRetries, all.WithinTimeRangeMilliseconds, new GuardedDecider(all.Decider, log), LoggingEnabled(all)),
         _ => strategy,
     };
 

@@ -95,6 +95,7 @@ internal sealed partial class PoolSupervisorActor
 
     private bool HasRoom(ChildSlot slot) =>
         slot.TakesTasks
+        && slot.HasLiveRunner
         && !slot.Unresponsive
         && slot.Running.Count < _inFlightPerChild
         && (_settings.MaxTasksPerChild == 0 || slot.Assigned < _settings.MaxTasksPerChild);
@@ -113,6 +114,9 @@ internal sealed partial class PoolSupervisorActor
                     break;
                 case TaskBounced bounced:
                     Bounce(bounced.TaskId);
+                    break;
+                case TaskUndelivered undelivered:
+                    Undelivered(undelivered.TaskId);
                     break;
             }
         }
@@ -156,6 +160,23 @@ internal sealed partial class PoolSupervisorActor
     }
 
     /// <summary>A retiring child handed a task back without running it: it goes first in the queue, its attempt not counted.</summary>
+    /// <summary>A task reached a runner that had just been stopped; it never ran. Placed again (the runner's Terminated follows).</summary>
+    private void Undelivered(long taskId)
+    {
+        if (!_tasks.TryGet(taskId, out var task) || task.QueueNode is not null)
+            return;
+        if (task.ChildId is { } childId && _children.TryGet(childId, out var slot) && slot.Running.Remove(taskId))
+        {
+            slot.Assigned--;
+            // Until its Terminated arrives, the stopped runner would be chosen again: leave it out of placement now.
+            if (task.Runner is { } runner)
+                slot.Refused(runner);
+            ExitWhenIdle(slot);
+        }
+        task.Attempts--;
+        _tasks.Requeue(task);
+    }
+
     private void Bounce(long taskId)
     {
         if (!_tasks.TryGet(taskId, out var task))

@@ -172,6 +172,10 @@ internal sealed class PoolWireSerializer(ExtendedActorSystem system) : Serialize
                 writer.Byte(2);
                 writer.Long(bounced.TaskId);
                 break;
+            case TaskUndelivered undelivered:
+                writer.Byte(3);
+                writer.Long(undelivered.TaskId);
+                break;
             default:
                 throw new SerializationException($"Unknown task outcome {outcome.GetType().FullName}.");
         }
@@ -182,6 +186,7 @@ internal sealed class PoolWireSerializer(ExtendedActorSystem system) : Serialize
         0 => new TaskSucceeded(reader.Long(), reader.Bytes() ?? [], TimeSpan.FromTicks(reader.Long())),
         1 => new TaskFaulted(reader.Long(), ReadError(ref reader), TimeSpan.FromTicks(reader.Long())),
         2 => new TaskBounced(reader.Long()),
+        3 => new TaskUndelivered(reader.Long()),
         var kind => throw new SerializationException($"Unknown task outcome kind {kind}."),
     };
 

@@ -29,13 +29,14 @@ public sealed class WireFormatTests : IDisposable
         Assert.Equal([5L, 6L], tasks.Select(t => t.TaskId));
         Assert.Equal([traceParent, null], tasks.Select(t => t.TraceParent));
         var ran = TimeSpan.FromMilliseconds(1234.5);
-        var outcomes = RoundTrip(new TasksFinished([new TaskSucceeded(1, [9], ran), new TaskFaulted(2, error, ran), new TaskBounced(3)])).Outcomes;
+        var outcomes = RoundTrip(new TasksFinished([new TaskSucceeded(1, [9], ran), new TaskFaulted(2, error, ran), new TaskBounced(3), new TaskUndelivered(4)])).Outcomes;
         Assert.Equal([9], Assert.IsType<TaskSucceeded>(outcomes[0]).Result);
         Assert.Equal(ran, Assert.IsType<TaskSucceeded>(outcomes[0]).Ran);
         Assert.Equal(ran, Assert.IsType<TaskFaulted>(outcomes[1]).Ran);
         Assert.Equal(error.Message, Assert.IsType<TaskFaulted>(outcomes[1]).Error.Message);
         Assert.Equal([1, 2, 3], Assert.IsType<TaskFaulted>(outcomes[1]).Error.Original);
         Assert.IsType<TaskBounced>(outcomes[2]);
+        Assert.Equal(4, Assert.IsType<TaskUndelivered>(outcomes[3]).TaskId);
         var settings = new RunnerSettings(3, 16, 10, [1], null, TimeSpan.FromSeconds(1), 1 << 30);
         Assert.Equal(settings with { Initializer = null }, RoundTrip(settings) with { Initializer = null });
         Assert.Equal(new CancelTask(long.MaxValue), RoundTrip(new CancelTask(long.MaxValue)));
