@@ -14,7 +14,8 @@ public static class Jobs
     public static async Task<string> WhereAmIAsync(int item)
     {
         await Task.Delay(10);
-        return $"item {item} ran in child {Environment.ProcessId}, prepared by {s_preparedBy}";
+        // After the await, the task is back on the dispatcher's threads (task-loop in pool.conf).
+        return $"item {item} ran in child {Environment.ProcessId} on thread '{Thread.CurrentThread.Name}', prepared by {s_preparedBy}";
     }
 
     public static async Task<int> SlowAsync(int seconds, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ using ActorPool.HoconDeployment;
 var config = ConfigurationFactory.ParseString(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "pool.conf")));
 var options = PoolOptions.FromConfig(config) with { Initializer = Jobs.Prepare, InitArgs = ["the initializer"] };
 Console.WriteLine($"From pool.conf: {options.Processes} processes, {options.ChildConcurrency} tasks each, " +
-    $"replaced after {options.MaxTasksPerChild} tasks, task timeout {options.TaskTimeout}");
+    $"replaced after {options.MaxTasksPerChild} tasks, task timeout {options.TaskTimeout}, tasks on dispatcher {config.GetString("actorpool.task-dispatcher")}");
 
 await using var pool = await ProcessPool.StartAsync(options);
 Console.WriteLine($"Children: {string.Join(", ", pool.ChildPids)}");

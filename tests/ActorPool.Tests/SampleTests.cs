@@ -63,8 +63,9 @@ public sealed class SampleTests
         var (exitCode, stdout, stderr) = await SampleProgram.RunAsync("ActorPool.HoconDeployment", TimeSpan.FromMinutes(2));
 
         Assert.True(exitCode == 0, $"exit code {exitCode}\n{stdout}\n{stderr}");
-        Assert.Contains("From pool.conf: 2 processes, 4 tasks each, replaced after 200 tasks, task timeout 00:00:02", stdout);
+        Assert.Contains("From pool.conf: 2 processes, 4 tasks each, replaced after 200 tasks, task timeout 00:00:02, tasks on dispatcher task-loop", stdout);
         Assert.Contains("prepared by the initializer in process", stdout);
+        Assert.Matches(@"ran in child \d+ on thread 'task-loop_\d'", stdout);
         Assert.Contains("Map: 4 results", stdout);
         Assert.Contains("A 60 s task: The task did not finish within its TaskTimeout of 00:00:02", stdout);
         Assert.Equal("", stderr.Trim());

@@ -26,7 +26,18 @@ internal sealed class ChildRuntime : IExtension
     {
         _system = system;
         Codec = PayloadCodec.For(system);
+        var dispatcher = system.Settings.Config.GetString("actorpool.task-dispatcher", "");
+        Scheduler = string.IsNullOrWhiteSpace(dispatcher) ? TaskScheduler.Default : new DispatcherTaskScheduler(system.Dispatchers.Lookup(dispatcher));
     }
+
+    /// <summary>Where task functions and the initializer run: the .NET thread pool, or <c>actorpool.task-dispatcher</c>.</summary>
+    public TaskScheduler Scheduler { get; }
+
+    /// <summary>Runs <paramref name="work"/> on <see cref="Scheduler"/>, as <see cref="Task.Run(Func{Task})"/> does on the thread pool.</summary>
+    public Task Run(Func<Task> work) =>
+        Scheduler == TaskScheduler.Default
+            ? Task.Run(work)
+            : Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.DenyChildAttach, Scheduler).Unwrap();
 
     public static int Pid { get; } = Environment.ProcessId;
 
@@ -54,7 +65,7 @@ internal sealed class ChildRuntime : IExtension
             Admissions = new ChildAdmissions(settings.MaxTasksPerChild);
             if (settings.ExceptionHandler is { } handler)
                 _exceptionHandler = (TaskCall)Codec.Deserialize(handler)!;
-            _initialized = settings.Initializer is { } init ? Task.Run(() => RunInitializerAsync(init)) : Task.CompletedTask;
+            _initialized = settings.Initializer is { } init ? Run(() => RunInitializerAsync(init)) : Task.CompletedTask;
             var areas = SharedMemory.PayloadAreas.For(_system);
             _idleTrim = new IdleTrim(settings.IdleTrimDelay, () => Admissions.Idle, areas.Trim);
             _initialized.ContinueWith(
@@ -96,7 +107,8 @@ internal sealed class ChildRuntime : IExtension
         var entered = false;
         try
         {
-            await gate.WaitAsync(cancellation.Token).ConfigureAwait(false);
+            // On a task dispatcher, the function must start back on it after waiting for a slot.
+            await gate.WaitAsync(cancellation.Token).ConfigureAwait(Scheduler != TaskScheduler.Default);
             entered = true;
             clock?.Start();
             using var activity = Diagnostics.TaskActivity.StartChild(traceParent, taskId);

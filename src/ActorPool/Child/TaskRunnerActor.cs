@@ -116,7 +116,7 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
         var parent = Context.Parent;
         var self = Self;
         var runtime = _runtime;
-        _ = Task.Run(async () =>
+        _ = runtime.Run(async () =>
         {
             var clock = new TaskClock();
             try
@@ -155,7 +155,7 @@ internal sealed class TaskRunnerActor : UntypedActor, IWithStash
         var parent = Context.Parent;
         var self = Self;
         var runtime = _runtime;
-        _ = Task.Run(async () =>
+        _ = runtime.Run(async () =>
         {
             try
             {

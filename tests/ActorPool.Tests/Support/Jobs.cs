@@ -209,6 +209,17 @@ public static class Jobs
         return Environment.ProcessId;
     }
 
+    /// <summary>The names of the threads the task starts on and continues on after awaits.</summary>
+    public static async Task<string[]> ThreadNamesAsync(int item)
+    {
+        var names = new List<string> { Thread.CurrentThread.Name ?? "" };
+        await Task.Yield();
+        names.Add(Thread.CurrentThread.Name ?? "");
+        await Task.Delay(5 + item % 3);
+        names.Add(Thread.CurrentThread.Name ?? "");
+        return [.. names];
+    }
+
     /// <summary>Writes a plain line on standard output and one on standard error, as a task's own code might.</summary>
     public static int PrintFromChild(string marker)
     {
