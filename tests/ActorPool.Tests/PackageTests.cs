@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ActorPool.Tests.Support;
 
 namespace ActorPool.Tests;
@@ -68,29 +67,16 @@ public sealed class PackageTests
 
     private static async Task<string> DotnetAsync(string directory, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
         // Outside the repository: none of its build settings, and no build server left behind.
-        start.Environment["MSBuildEnableWorkloadResolver"] = "false";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        start.Environment["UseSharedCompilation"] = "false";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        try
+        var environment = new Dictionary<string, string>
         {
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(4));
-        }
-        finally
-        {
-            if (!process.HasExited)
-                process.Kill(entireProcessTree: true);
-        }
-        var text = await output + await errors;
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', args)} exited with {process.ExitCode}:\n{text}");
-        return text;
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+            ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
+            ["UseSharedCompilation"] = "false",
+        };
+        var (exitCode, output, errors) = await ExternalProcess.RunAsync("dotnet", args, TimeSpan.FromMinutes(4), directory, environment);
+        Assert.True(exitCode == 0, $"dotnet {string.Join(' ', args)} exited with {exitCode}:\n{output}{errors}");
+        return output + errors;
     }
 }

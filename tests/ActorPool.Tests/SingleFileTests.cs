@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ActorPool.Tests.Support;
 
 namespace ActorPool.Tests;
@@ -36,25 +35,9 @@ public sealed class SingleFileTests
 
     private static async Task<string> RunAsync(string fileName, string[] args, int expectedExit)
     {
-        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        try
-        {
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(4));
-        }
-        finally
-        {
-            if (!process.HasExited)
-                process.Kill(entireProcessTree: true);
-        }
-        var text = await stdout + await stderr;
-        Assert.True(process.ExitCode == expectedExit, $"{fileName} {string.Join(' ', args)} exited with {process.ExitCode}, not {expectedExit}:\n{text}");
-        return text;
+        var environment = new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
+        var (exitCode, output, errors) = await ExternalProcess.RunAsync(fileName, args, TimeSpan.FromMinutes(4), environment: environment);
+        Assert.True(exitCode == expectedExit, $"{fileName} {string.Join(' ', args)} exited with {exitCode}, not {expectedExit}:\n{output}{errors}");
+        return output + errors;
     }
 }

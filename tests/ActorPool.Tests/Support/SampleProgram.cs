@@ -1,31 +1,11 @@
-using System.Diagnostics;
-
 namespace ActorPool.Tests.Support;
 
 /// <summary>Runs one of the repository's samples as a user would, from its build output beside these tests.</summary>
 internal static class SampleProgram
 {
     /// <summary>Runs <paramref name="project"/> (a folder under <c>samples/</c>) with <paramref name="args"/>; kills it if it outlives <paramref name="limit"/>.</summary>
-    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string project, TimeSpan limit, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Dll(project));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        try
-        {
-            await process.WaitForExitAsync().WaitAsync(limit);
-        }
-        finally
-        {
-            if (!process.HasExited)
-                process.Kill(entireProcessTree: true);
-        }
-        return (process.ExitCode, await output, await errors);
-    }
+    public static Task<(int ExitCode, string Output, string Errors)> RunAsync(string project, TimeSpan limit, params string[] args) =>
+        ExternalProcess.RunAsync("dotnet", [Dll(project), .. args], limit);
 
     /// <summary>The repository's root folder, above these tests' build output.</summary>
     public static string RepositoryRoot()
