@@ -71,7 +71,7 @@ internal sealed class ChildSlot(IChildHandle handle, bool spare)
     public bool Starting => State is ChildState.Launching or ChildState.Deploying;
 
     /// <summary>True while a runner may take tasks: one that was found stopped (<see cref="Refused"/>) takes none.</summary>
-    public bool HasLiveRunner => Runners.Exists(runner => !_refused.Contains(runner));
+    public bool HasLiveRunner => _refused.Count == 0 || Runners.Exists(runner => !_refused.Contains(runner));
 
     /// <summary>The runner turned tasks away because it had been stopped; its Terminated is on the way. None is placed on it again.</summary>
     public void Refused(IActorRef runner) => _refused.Add(runner);
