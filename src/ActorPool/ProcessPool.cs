@@ -106,7 +106,7 @@ public sealed partial class ProcessPool : IProcessPool
         var certificate = settings.Tls ? ProcessFamily.Credential : null;
         var initializer = options.Initializer is { } init ? PreparedFunction.Prepare(init, nameof(options.Initializer)) : null;
         var exceptionHandler = options.ExceptionHandler is { } handler ? PreparedFunction.Prepare(handler, nameof(options.ExceptionHandler)) : null;
-        var userConfig = options.Config?.ToString(includeFallback: true) ?? string.Empty;
+        var userConfig = HoconText.Render(options.Config);
         var minProcesses = options.MinProcesses ?? options.Processes;
 
         // The first children start before this pool's own ActorSystem is made, so that their starts overlap it: a child
