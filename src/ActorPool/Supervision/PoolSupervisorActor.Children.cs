@@ -110,7 +110,10 @@ internal sealed partial class PoolSupervisorActor
             // Health says so before StartAsync returns.
             _poolReady = true;
             PublishHealth();
-            _started.TrySetResult(new PoolStarted(_router));
+            // A router routes in the sender's thread but takes its routees through its mailbox: StartAsync returns once
+            // the router has applied the AddRoutee messages above (its answer to GetRoutees comes after them), so that
+            // the caller's first Router.Ask cannot find it without routees.
+            _router.Tell(GetRoutees.Instance, Self);
         }
         // A child that is ready may let a spare start, which waits while others start.
         if (slot.State == ChildState.Ready)

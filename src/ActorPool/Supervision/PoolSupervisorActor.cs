@@ -158,6 +158,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             case ClosePool: Close(); break;
             case TerminatePool: TerminateAll(new PoolTerminatedException()); break;
             case DescribeState: Sender.Tell(Describe()); break;
+            case Routees when _poolReady && !_terminating: _started.TrySetResult(new PoolStarted(_router)); break;
             default: Unhandled(message); break;
         }
         _telemetry.TasksNow(_tasks.Queued, _tasks.Count - _tasks.Queued);
