@@ -158,13 +158,20 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             case ClosePool: Close(); break;
             case TerminatePool: TerminateAll(new PoolTerminatedException()); break;
             case DescribeState: Sender.Tell(Describe()); break;
-            case Routees when _poolReady && !_terminating: _started.TrySetResult(new PoolStarted(_router)); break;
+            case Routees when _poolReady && !_terminating: Started(); break;
             default: Unhandled(message); break;
         }
         _telemetry.TasksNow(_tasks.Queued, _tasks.Count - _tasks.Queued);
         // Health follows the children; the messages of the task path (one per task) leave them as they were.
         if (message is not (SubmitTask or TasksFinished or DispatchQueued or AbandonTask))
             PublishHealth();
+    }
+
+    /// <summary>The router has its routees: StartAsync returns, and spares may start now (they wait for the pool to have started).</summary>
+    private void Started()
+    {
+        if (_started.TrySetResult(new PoolStarted(_router)))
+            EnsureChildren();
     }
 
     private void PublishHealth() =>
