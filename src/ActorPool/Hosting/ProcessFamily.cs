@@ -86,10 +86,11 @@ internal static class ProcessFamily
                 if (s_host is not null)
                     return s_host;
                 // In a pool child that runs with TLS, its own ActorSystem hosts the objects; elsewhere a system of their own.
-                var childSystem = (s_role as ChildRole.PoolChild)?.System;
+                // (The lock is reentrant: PoolChildSystem and Credential take it again.)
+                var childSystem = PoolChildSystem;
                 s_host = childSystem is not null && childSystem.Settings.Config.GetBoolean("akka.remote.dot-netty.tcp.enable-ssl")
                     ? new SharedHost(childSystem)
-                    : SharedHost.StartOwnSystem(s_credential ??= PoolCertificate.Create());
+                    : SharedHost.StartOwnSystem(Credential);
                 if (s_role is ChildRole.SingleChild single)
                     single.HostStarted(s_host.System.Provider.DefaultAddress, Akka.Remote.AddressUidExtension.Uid(s_host.System));
                 return s_host;
