@@ -60,6 +60,9 @@ public sealed class ActorPoolOptions
     /// <inheritdoc cref="PoolOptions.SupervisorStrategy"/>
     public SupervisorStrategy? SupervisorStrategy { get; set; }
 
+    /// <inheritdoc cref="PoolOptions.Placement"/>
+    public ITaskPlacement? Placement { get; set; }
+
     /// <summary>The pool's options, with what the host supplies.</summary>
     internal PoolOptions ToPoolOptions(string name, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory, System.Diagnostics.Metrics.IMeterFactory? meterFactory)
     {
@@ -84,6 +87,7 @@ public sealed class ActorPoolOptions
             InitArgs = InitArgs,
             ExceptionHandler = ExceptionHandler,
             SupervisorStrategy = SupervisorStrategy,
+            Placement = Placement,
             LoggerFactory = loggerFactory,
             MeterFactory = meterFactory,
         };

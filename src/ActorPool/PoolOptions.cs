@@ -82,6 +82,15 @@ public sealed record PoolOptions
     /// </remarks>
     public long? MaxMemoryPerChild { get; init; }
 
+    /// <summary>Decides which child runs each task of <c>ApplyAsync</c>, <c>Map</c>, <c>StarMap</c> and <c>MapUnordered</c>.</summary>
+    /// <remarks>
+    /// Default null: tasks are placed the way the <c>/pool/router</c> deployment routes (round-robin unless HOCON
+    /// says otherwise; see <see cref="TaskPlacement"/> for each router type). <see cref="TaskPlacement"/> makes the
+    /// built-in placements; an <see cref="ITaskPlacement"/> of your own may keep state, so give each pool its own
+    /// instance. <see cref="ProcessPool.Router"/> keeps routing as its deployment says.
+    /// </remarks>
+    public ITaskPlacement? Placement { get; init; }
+
     /// <summary>Where the pool's log goes: Akka's events and ActorPool's own, as structured entries; categories are the logging classes.</summary>
     /// <remarks>
     /// Default null: warnings and errors go to standard error (never standard output), lower levels nowhere. Which

@@ -27,6 +27,6 @@ public sealed partial class ProcessPool
         ArgumentNullException.ThrowIfNull(items);
         EnsureOpen();
         var prepared = PreparedFunction.Prepare(fn, nameof(fn));
-        return (item, token) => RunAsync<R>(prepared.Encode(args(item), _codec, share: true), token);
+        return (item, token) => RunAsync<R>(Encode(prepared, args(item)), token);
     }
 }

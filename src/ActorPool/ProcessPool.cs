@@ -5,6 +5,7 @@ using ActorPool.Diagnostics;
 using ActorPool.Functions;
 using ActorPool.Hosting;
 using ActorPool.Launch;
+using ActorPool.Placement;
 using ActorPool.Routing;
 using ActorPool.Security;
 using ActorPool.Serialization;
@@ -36,12 +37,14 @@ public sealed partial class ProcessPool : IProcessPool
     private readonly PoolTelemetry _telemetry;
     private readonly HealthBoard _health;
     private readonly Lazy<Task> _shutdown;
+    private readonly string? _placementRefusal;
     private int _state;
 
     private ProcessPool(
         ActorSystem system, PayloadCodec codec, IActorRef supervisor, IActorRef router, ChildRegistry registry, Task childrenExited,
-        PoolOptions options, PoolSettings settings, PoolTelemetry telemetry, HealthBoard health)
+        PoolOptions options, PoolSettings settings, PoolTelemetry telemetry, HealthBoard health, string? placementRefusal)
     {
+        _placementRefusal = placementRefusal;
         _telemetry = telemetry;
         _health = health;
         _system = system;
@@ -127,8 +130,19 @@ public sealed partial class ProcessPool : IProcessPool
             prelaunched.ForEach(child => child.Dispose());
             throw;
         }
+        ITaskPlacement placement;
+        string? placementRefusal = null;
         try
         {
+            var router = ChildRoutees.Configured(system);
+            var routed = TaskPlacement.ForRouter(router);
+            placement = options.Placement ?? routed ?? TaskPlacement.RoundRobin();
+            if (options.Placement is null && routed is null)
+            {
+                // A valid choice for Router.Ask: the calls that cannot follow it say why when they are made.
+                placementRefusal = TaskPlacement.Refusal(router);
+                system.Log.Info("{0}", placementRefusal);
+            }
             codec = PayloadCodec.For(system);
             initializerCall = initializer?.Encode(options.InitArgs, codec);
             exceptionHandlerCall = exceptionHandler?.Encode([], codec);
@@ -163,7 +177,8 @@ public sealed partial class ProcessPool : IProcessPool
             options.MaxChildLifetime,
             options.MaxMemoryPerChild ?? 0,
             settings.LivenessInterval,
-            settings.LivenessTimeout);
+            settings.LivenessTimeout,
+            placement);
 
         if (certificate is null)
         {
@@ -182,7 +197,7 @@ public sealed partial class ProcessPool : IProcessPool
         try
         {
             var pool = await started.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return new ProcessPool(system, codec, supervisor, pool.Router, registry, exited.Task, options, settings, telemetry, health);
+            return new ProcessPool(system, codec, supervisor, pool.Router, registry, exited.Task, options, settings, telemetry, health, placementRefusal);
         }
         catch (Exception)
         {
@@ -276,19 +291,21 @@ public sealed partial class ProcessPool : IProcessPool
         }
     }
 
-    private byte[] Encode(Delegate fn, object?[] args) => PreparedFunction.Prepare(fn, nameof(fn)).Encode(args, _codec, share: true);
+    private EncodedTask Encode(Delegate fn, object?[] args) => Encode(PreparedFunction.Prepare(fn, nameof(fn)), args);
 
-    private Task RunVoidAsync(byte[] call, CancellationToken cancellationToken) => RunAsync<object?>(call, cancellationToken);
+    private EncodedTask Encode(PreparedFunction fn, object?[] args) => new(fn.Encode(args, _codec, share: true), HashKeys.Of(args));
+
+    private Task RunVoidAsync(EncodedTask task, CancellationToken cancellationToken) => RunAsync<object?>(task, cancellationToken);
 
     /// <summary>Sends one encoded call to the supervisor and waits for its outcome.</summary>
     /// <exception cref="InvalidOperationException">Thrown at the call, not through the task: the pool is closed.</exception>
-    internal Task<R> RunAsync<R>(byte[] call, CancellationToken cancellationToken)
+    internal Task<R> RunAsync<R>(EncodedTask task, CancellationToken cancellationToken)
     {
         EnsureOpen();
-        return cancellationToken.IsCancellationRequested ? Task.FromCanceled<R>(cancellationToken) : SubmitAsync<R>(call, cancellationToken);
+        return cancellationToken.IsCancellationRequested ? Task.FromCanceled<R>(cancellationToken) : SubmitAsync<R>(task, cancellationToken);
     }
 
-    private async Task<R> SubmitAsync<R>(byte[] call, CancellationToken cancellationToken)
+    private async Task<R> SubmitAsync<R>(EncodedTask task, CancellationToken cancellationToken)
     {
         var id = Interlocked.Increment(ref _nextTaskId);
         var completion = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -299,7 +316,7 @@ public sealed partial class ProcessPool : IProcessPool
         Exception? error = null;
         try
         {
-            _supervisor.Tell(new SubmitTask(new PendingTask(id, call, completion, traceParent)));
+            _supervisor.Tell(new SubmitTask(new PendingTask(id, task.Call, completion, traceParent, task.HashKey)));
             var result = cancellationToken.CanBeCanceled
                 ? await WaitAsync(id, completion, cancellationToken).ConfigureAwait(false)
                 : await completion.Task.ConfigureAwait(false);
@@ -349,10 +366,14 @@ public sealed partial class ProcessPool : IProcessPool
         }
     }
 
+    /// <exception cref="InvalidOperationException">The pool is closed or terminated.</exception>
+    /// <exception cref="NotSupportedException">The pool's router cannot place a single task.</exception>
     private void EnsureOpen()
     {
         if (Refusal() is { } closed)
             throw closed;
+        if (_placementRefusal is { } refused)
+            throw new NotSupportedException(refused);
     }
 
     /// <summary>Why the pool takes no new task, or null while it does.</summary>

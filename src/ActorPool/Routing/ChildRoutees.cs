@@ -22,9 +22,9 @@ internal sealed class ChildRoutees : Group
     public static int RunnersPerChild(RouterConfig configured, ActorSystem system) =>
         configured is Pool pool ? Math.Max(1, pool.GetNrOfInstances(system)) : 1;
 
-    /// <summary>The router configured for <paramref name="path"/> in <c>akka.actor.deployment</c>, round-robin if none.</summary>
-    public static RouterConfig Configured(ExtendedActorSystem system, ActorPath path) =>
-        system.Provider.Deployer.Lookup(path)?.RouterConfig is { } config and not NoRouter
+    /// <summary>The router configured for <c>/pool/router</c> in <c>akka.actor.deployment</c>, round-robin if none.</summary>
+    public static RouterConfig Configured(ExtendedActorSystem system) =>
+        system.Provider.Deployer.Lookup(new RootActorPath(system.Provider.DefaultAddress) / "user" / "pool" / "router")?.RouterConfig is { } config and not NoRouter
             ? config
             : new RoundRobinPool(1);
 

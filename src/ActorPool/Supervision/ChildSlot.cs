@@ -55,6 +55,9 @@ internal sealed class ChildSlot(IChildHandle handle, bool spare)
     /// <summary>The child has missed probes: it takes no new task until it answers again.</summary>
     public bool Unresponsive { get; set; }
 
+    /// <summary>What the pool's placement sees of the child, once it has been asked about it.</summary>
+    public PlacementChild? Placement { get; set; }
+
     /// <summary>Tracked tasks running in the child.</summary>
     public HashSet<long> Running { get; } = [];
 

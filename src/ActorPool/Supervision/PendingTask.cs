@@ -11,12 +11,14 @@ internal sealed class PendingTask
     /// <param name="call">The encoded call.</param>
     /// <param name="completion">Completed with the encoded result, or the error.</param>
     /// <param name="traceParent">The caller's W3C trace context, handed to the child; null when the caller is not traced.</param>
-    public PendingTask(long id, byte[] call, TaskCompletionSource<byte[]> completion, string? traceParent = null)
+    /// <param name="hashKey">The task's consistent-hashing key, or null.</param>
+    public PendingTask(long id, byte[] call, TaskCompletionSource<byte[]> completion, string? traceParent = null, object? hashKey = null)
     {
         Id = id;
         Call = call;
         Completion = completion;
         TraceParent = traceParent;
+        HashKey = hashKey;
     }
 
     /// <summary>A call sent to the router that its child could not take; its outcome goes to <paramref name="replyTo"/>.</summary>
@@ -33,6 +35,9 @@ internal sealed class PendingTask
 
     public string? TraceParent { get; }
 
+    /// <summary>The task's consistent-hashing key (<see cref="PlacementTask.HashKey"/>), or null.</summary>
+    public object? HashKey { get; }
+
     public TaskCompletionSource<byte[]>? Completion { get; }
 
     public IActorRef? ReplyTo { get; }
@@ -42,6 +47,9 @@ internal sealed class PendingTask
 
     /// <summary>The child running it, or null while queued.</summary>
     public int? ChildId { get; set; }
+
+    /// <summary>The number of the child it was last placed on (<see cref="PlacementChild.Number"/>); null until it is placed.</summary>
+    public int? LastChild { get; set; }
 
     /// <summary>The runner it was sent to, or null while queued.</summary>
     public IActorRef? Runner { get; set; }

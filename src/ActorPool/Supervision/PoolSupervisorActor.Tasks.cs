@@ -75,30 +75,39 @@ internal sealed partial class PoolSupervisorActor
     /// <summary>Places queued tasks on children with room for them: one <see cref="RunTasks"/> per runner.</summary>
     private void Dispatch()
     {
-        while (_tasks.PeekQueued() is not null && _placement.Choose(_children.All, HasRoom) is { } slot)
-        {
-            var task = _tasks.Dequeue();
-            task.ChildId = slot.Id;
-            task.Attempts++;
-            task.Runner = slot.NextRunner();
-            slot.Running.Add(task.Id);
-            slot.Assigned++;
-            _outgoing.Add(task.Runner, new RunTask(task.Id, task.Call, task.TraceParent));
-            if (_settings.TaskTimeout is { } limit)
-                Timers.StartSingleTimer(("timeout", task.Id), new TaskTimedOut(task.Id, task.Attempts), limit);
-        }
+        if (_tasks.Queued > 0 && _placer.Refresh(_children.All))
+            PlaceQueued();
         _outgoing.SendAll(Self);
         // Tasks still waiting in an elastic pool may call for another child.
         if (_tasks.Queued > 0 && _settings.Sizing.Elastic)
             EnsureChildren();
     }
 
-    private bool HasRoom(ChildSlot slot) =>
-        slot.TakesTasks
-        && slot.HasLiveRunner
-        && !slot.Unresponsive
-        && slot.Running.Count < _inFlightPerChild
-        && (_settings.MaxTasksPerChild == 0 || slot.Assigned < _settings.MaxTasksPerChild);
+    /// <summary>
+    /// Walks the queue in order while a child has room. A task the placement leaves waiting (its child is full, with
+    /// consistent hashing) keeps its place, and the tasks after it may go first.
+    /// </summary>
+    private void PlaceQueued()
+    {
+        for (var node = _tasks.FirstQueued; node is not null && _placer.AnyRoom;)
+        {
+            var task = node.Value;
+            node = node.Next;
+            if (_placer.Choose(task) is not { } slot)
+                continue;
+            _tasks.Dequeue(task);
+            task.ChildId = slot.Id;
+            task.LastChild = slot.Number;
+            task.Attempts++;
+            task.Runner = slot.NextRunner();
+            slot.Running.Add(task.Id);
+            slot.Assigned++;
+            _placer.Placed(slot);
+            _outgoing.Add(task.Runner, new RunTask(task.Id, task.Call, task.TraceParent));
+            if (_settings.TaskTimeout is { } limit)
+                Timers.StartSingleTimer(("timeout", task.Id), new TaskTimedOut(task.Id, task.Attempts), limit);
+        }
+    }
 
     private void Finished(TasksFinished finished)
     {

@@ -16,7 +16,7 @@ namespace ActorPool.Supervision;
 /// <see cref="PoolOptions.SupervisorStrategy"/>, live here), keeps the router's routees in step with the children,
 /// places tracked tasks within each child's capacity, re-runs the tasks of a child that died, and replaces children
 /// that retire or die. The bookkeeping lives in <see cref="TaskBook"/>, <see cref="ChildFleet"/>,
-/// <see cref="FleetSizing"/> and <see cref="IChildPlacement"/>; this actor reacts to messages with them.
+/// <see cref="FleetSizing"/> and <see cref="TaskPlacer"/>; this actor reacts to messages with them.
 /// </summary>
 internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
 {
@@ -39,7 +39,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
     private readonly SharedMemory.PayloadAreas _areas = SharedMemory.PayloadAreas.For(Context.System);
     private readonly TaskBook _tasks;
     private readonly ChildFleet _children = new();
-    private readonly IChildPlacement _placement = new RoundRobinPlacement();
+    private readonly TaskPlacer _placer;
     private readonly Liveness _liveness;
     private readonly Batches<RunTask> _outgoing = new(batch => new RunTasks([.. batch]));
     private readonly AfterMailbox _dispatch;
@@ -73,9 +73,10 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
         _joined = outlets.Joined;
         _inFlightPerChild = settings.Sizing.InFlightPerChild;
         _liveness = new Liveness(settings.LivenessInterval, settings.LivenessTimeout);
+        _placer = new TaskPlacer(settings.Placement, _inFlightPerChild, settings.MaxTasksPerChild, _log);
         _dispatch = new AfterMailbox(Self, DispatchQueued.Instance);
         var system = (ExtendedActorSystem)Context.System;
-        _routerConfig = ChildRoutees.Configured(system, new RootActorPath(system.Provider.DefaultAddress) / "user" / "pool" / "router");
+        _routerConfig = ChildRoutees.Configured(system);
         _runnersPerChild = ChildRoutees.RunnersPerChild(_routerConfig, system);
     }
 

@@ -20,7 +20,8 @@ internal sealed record SupervisorSettings(
     TimeSpan? MaxChildLifetime,
     long MaxMemoryPerChild,
     TimeSpan LivenessInterval,
-    TimeSpan? LivenessTimeout)
+    TimeSpan? LivenessTimeout,
+    ITaskPlacement Placement)
 {
     /// <summary>Children whose initializer fails this many times in a row (after the pool started) end the pool instead of respawning.</summary>
     public const int MaxConsecutiveStartFailures = 3;

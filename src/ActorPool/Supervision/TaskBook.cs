@@ -34,16 +34,14 @@ internal sealed class TaskBook(Action<PendingTask>? forgotten = null)
         task.QueueNode ??= _queue.AddFirst(task);
     }
 
-    /// <summary>The first queued task, or null.</summary>
-    public PendingTask? PeekQueued() => _queue.First?.Value;
+    /// <summary>The first queued task, or null; the queue goes on with <c>Next</c> of its node.</summary>
+    public LinkedListNode<PendingTask>? FirstQueued => _queue.First;
 
-    /// <summary>Takes the first queued task off the queue; it stays booked.</summary>
-    public PendingTask Dequeue()
+    /// <summary>Takes a queued task off the queue, wherever it is in it; it stays booked.</summary>
+    public void Dequeue(PendingTask task)
     {
-        var task = _queue.First!.Value;
-        _queue.RemoveFirst();
+        _queue.Remove(task.QueueNode!);
         task.QueueNode = null;
-        return task;
     }
 
     /// <summary>Forgets a task, queued or not; false if it was not booked.</summary>

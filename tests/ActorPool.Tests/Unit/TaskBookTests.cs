@@ -6,6 +6,13 @@ public sealed class TaskBookTests
 {
     private static PendingTask NewTask(long id) => new(id, [], new TaskCompletionSource<byte[]>());
 
+    private static PendingTask DequeueFirst(TaskBook book)
+    {
+        var task = book.FirstQueued!.Value;
+        book.Dequeue(task);
+        return task;
+    }
+
     [Fact]
     public void Add_ThreeTasks_DequeuesInOrderAndKeepsThemBooked()
     {
@@ -14,10 +21,24 @@ public sealed class TaskBookTests
         book.Add(NewTask(2));
         book.Add(NewTask(3));
 
-        Assert.Equal([1L, 2L, 3L], [book.Dequeue().Id, book.Dequeue().Id, book.Dequeue().Id]);
+        Assert.Equal([1L, 2L, 3L], [DequeueFirst(book).Id, DequeueFirst(book).Id, DequeueFirst(book).Id]);
         Assert.Equal(3, book.Count);
         Assert.Equal(0, book.Queued);
-        Assert.Null(book.PeekQueued());
+        Assert.Null(book.FirstQueued);
+    }
+
+    [Fact]
+    public void Dequeue_TaskInTheMiddle_LeavesTheOthersInOrder()
+    {
+        var book = new TaskBook();
+        var tasks = new[] { NewTask(1), NewTask(2), NewTask(3) };
+        foreach (var task in tasks)
+            book.Add(task);
+
+        book.Dequeue(tasks[1]);
+
+        Assert.Equal([1L, 3L], [DequeueFirst(book).Id, DequeueFirst(book).Id]);
+        Assert.Equal(3, book.Count);
     }
 
     [Fact]
@@ -26,12 +47,12 @@ public sealed class TaskBookTests
         var book = new TaskBook();
         book.Add(NewTask(1));
         book.Add(NewTask(2));
-        var running = book.Dequeue();
+        var running = DequeueFirst(book);
         running.ChildId = 7;
 
         book.Requeue(running);
 
-        Assert.Equal(1, book.PeekQueued()!.Id);
+        Assert.Equal(1, book.FirstQueued!.Value.Id);
         Assert.Null(running.ChildId);
         Assert.Equal(2, book.Queued);
     }
@@ -58,7 +79,7 @@ public sealed class TaskBookTests
         Assert.True(book.Remove(1, out var removed));
 
         Assert.Equal(1, removed.Id);
-        Assert.Equal(2, book.PeekQueued()!.Id);
+        Assert.Equal(2, book.FirstQueued!.Value.Id);
         Assert.False(book.TryGet(1, out _));
         Assert.False(book.Remove(1, out _));
     }
@@ -69,7 +90,7 @@ public sealed class TaskBookTests
         var book = new TaskBook();
         book.Add(NewTask(1));
         book.Add(NewTask(2));
-        book.Dequeue();
+        DequeueFirst(book);
 
         var all = book.RemoveAll();
 
