@@ -5,6 +5,14 @@ public static class Work
 {
     public static int Noop(int x) => x;
 
+    /// <summary>Item 0 of every 10 waits 50 ms; the others return at once: tasks whose durations vary widely.</summary>
+    public static async Task<int> OneInTenSlowAsync(int item)
+    {
+        if (item % 10 == 0)
+            await Task.Delay(50);
+        return item;
+    }
+
     public static async Task<int> DelayAsync(int milliseconds)
     {
         await Task.Delay(milliseconds);

@@ -8,7 +8,7 @@ if (args.Length > 0 && args[0] == EchoServers.TcpArgument)
 if (args.Length > 0 && args[0] == EchoServers.AkkaArgument)
     return await EchoServers.ServeAkkaAsync();
 
-var scenarios = Scenarios.All.Concat(PrimitiveScenarios.All).ToDictionary();
+var scenarios = Scenarios.All.Concat(PrimitiveScenarios.All).Concat(PlacementScenarios.All).ToDictionary();
 var chosen = new Argument<string[]>("scenario")
 {
     Description = $"What to measure: all, or any of {string.Join(", ", scenarios.Keys)}.",
