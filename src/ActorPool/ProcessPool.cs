@@ -130,11 +130,12 @@ public sealed partial class ProcessPool : IProcessPool
             prelaunched.ForEach(child => child.Dispose());
             throw;
         }
+        Akka.Routing.RouterConfig router;
         ITaskPlacement placement;
         string? placementRefusal = null;
         try
         {
-            var router = ChildRoutees.Configured(system);
+            router = ChildRoutees.Configured(system);
             var routed = TaskPlacement.ForRouter(router);
             placement = options.Placement ?? routed ?? TaskPlacement.RoundRobin();
             if (options.Placement is null && routed is null)
@@ -178,6 +179,7 @@ public sealed partial class ProcessPool : IProcessPool
             options.MaxMemoryPerChild ?? 0,
             settings.LivenessInterval,
             settings.LivenessTimeout,
+            router,
             placement);
 
         if (certificate is null)

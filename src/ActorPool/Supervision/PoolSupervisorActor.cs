@@ -75,9 +75,8 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
         _liveness = new Liveness(settings.LivenessInterval, settings.LivenessTimeout);
         _placer = new TaskPlacer(settings.Placement, _inFlightPerChild, settings.MaxTasksPerChild, _log);
         _dispatch = new AfterMailbox(Self, DispatchQueued.Instance);
-        var system = (ExtendedActorSystem)Context.System;
-        _routerConfig = ChildRoutees.Configured(system);
-        _runnersPerChild = ChildRoutees.RunnersPerChild(_routerConfig, system);
+        _routerConfig = settings.Router;
+        _runnersPerChild = ChildRoutees.RunnersPerChild(_routerConfig, Context.System);
     }
 
     public ITimerScheduler Timers { get; set; } = null!;

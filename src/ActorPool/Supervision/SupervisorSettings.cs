@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Routing;
 
 namespace ActorPool.Supervision;
 
@@ -21,6 +22,7 @@ internal sealed record SupervisorSettings(
     long MaxMemoryPerChild,
     TimeSpan LivenessInterval,
     TimeSpan? LivenessTimeout,
+    RouterConfig Router,
     ITaskPlacement Placement)
 {
     /// <summary>Children whose initializer fails this many times in a row (after the pool started) end the pool instead of respawning.</summary>
