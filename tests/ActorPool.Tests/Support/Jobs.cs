@@ -38,6 +38,24 @@ public static class Jobs
             GC.CollectionCount(0) - before);
     }
 
+    /// <summary>
+    /// The assemblies of the child's start (Akka, DotNetty, Hyperion, Protobuf, ActorPool...) that the child loaded, each with
+    /// whether its file holds precompiled (ReadyToRun) code.
+    /// </summary>
+    public static Dictionary<string, bool> ClosurePrecompiled()
+    {
+        string[] closure = ["ActorPool", "Akka", "Akka.Remote", "Hyperion", "Google.Protobuf", "MemoryPack.Core", "Microsoft.Extensions.Logging.Abstractions"];
+        return AppDomain.CurrentDomain.GetAssemblies()
+            .Where(a => !a.IsDynamic && a.GetName().Name is { } name && (closure.Contains(name) || name.StartsWith("DotNetty.", StringComparison.Ordinal)))
+            .ToDictionary(a => a.GetName().Name!, a => HasNativeCode(a.Location));
+    }
+
+    private static bool HasNativeCode(string path)
+    {
+        using var reader = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(path));
+        return reader.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
+    }
+
     public static int FullCollections() => GC.CollectionCount(GC.MaxGeneration);
 
     private static readonly List<byte[]> s_held = [];
