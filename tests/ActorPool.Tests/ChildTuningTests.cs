@@ -18,6 +18,9 @@ public sealed class ChildTuningTests
         // A 4 MiB first-generation budget: 64 MiB of short-lived garbage costs the child many collections, where the
         // runtime's own default budget lets it allocate tens of megabytes without one.
         Assert.True(child.Gen0CollectionsFor64MiB >= 8, $"only {child.Gen0CollectionsFor64MiB} gen0 collections for 64 MiB");
+        // A 1 MiB payload is no large object in a child: in the large-object heap, every few of them cost a full GC.
+        // (A large object starts in generation 2; a small one in 0, or 1 if the collection its allocation set off kept it.)
+        Assert.True(child.GenerationOf1MiBArray < 2, "a 1 MiB array is a large object in a child");
         // The parent's own environment is not touched.
         Assert.Null(Environment.GetEnvironmentVariable("DOTNET_GCgen0size"));
     }
@@ -40,13 +43,14 @@ public sealed class ChildTuningTests
     [Fact]
     public async Task ChildEnvironment_EmptyValueInHocon_LeavesTheVariableOut()
     {
-        var config = ConfigurationFactory.ParseString("""actorpool.child-environment { DOTNET_TieredPGO = "", "io.netty.allocator.type" = "" }""");
+        var config = ConfigurationFactory.ParseString("""actorpool.child-environment { DOTNET_TieredPGO = "", "io.netty.allocator.type" = "", DOTNET_GCLOHThreshold = "" }""");
         await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1, Config = config });
 
         var child = await scope.Pool.ApplyAsync(Jobs.DescribeTuning);
 
         Assert.Null(child.TieredPgo);
         Assert.False(child.UnpooledBuffers);
+        Assert.Equal(2, child.GenerationOf1MiBArray);
     }
 
     [Fact]

@@ -35,7 +35,8 @@ public static class Jobs
         return new ChildTuning(
             Environment.GetEnvironmentVariable("DOTNET_TieredPGO"),
             DotNetty.Buffers.ByteBufferUtil.DefaultAllocator is DotNetty.Buffers.UnpooledByteBufferAllocator,
-            GC.CollectionCount(0) - before);
+            GC.CollectionCount(0) - before,
+            GC.GetGeneration(new byte[1024 * 1024]));
     }
 
     /// <summary>
