@@ -26,6 +26,19 @@ public sealed class ChildTuningTests
     }
 
     [Fact]
+    public async Task ChildEnvironment_GcServer_DecidesTheChildsGcMode()
+    {
+        // The default ("0") keeps a child on workstation GC; "1" here shows the variable is what decides, as it also
+        // does over a runtimeconfig's System.GC.Server = true (measured with a server-GC application).
+        var config = ConfigurationFactory.ParseString("""actorpool.child-environment { DOTNET_gcServer = "1" }""");
+        await using var defaults = await TestPool.StartAsync(new PoolOptions { Processes = 1 });
+        await using var server = await TestPool.StartAsync(new PoolOptions { Processes = 1, Config = config });
+
+        Assert.False((await defaults.Pool.ApplyAsync(Jobs.DescribeTuning)).ServerGc);
+        Assert.True((await server.Pool.ApplyAsync(Jobs.DescribeTuning)).ServerGc);
+    }
+
+    [Fact]
     public async Task ChildStart_RunsThePrecompiledClosure_WhereOneWasBuilt()
     {
         await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1 });

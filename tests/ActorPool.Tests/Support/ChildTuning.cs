@@ -4,4 +4,5 @@ namespace ActorPool.Tests.Support;
 /// <param name="UnpooledBuffers">Whether DotNetty's default allocator is the unpooled one.</param>
 /// <param name="Gen0CollectionsFor64MiB">Gen0 collections while the child allocated 64 MiB of garbage.</param>
 /// <param name="GenerationOf1MiBArray">The GC generation a new 1 MiB array starts in: 2 when it is a large object.</param>
-public sealed record ChildTuning(string? TieredPgo, bool UnpooledBuffers, int Gen0CollectionsFor64MiB, int GenerationOf1MiBArray);
+/// <param name="ServerGc">Whether the child runs server GC.</param>
+public sealed record ChildTuning(string? TieredPgo, bool UnpooledBuffers, int Gen0CollectionsFor64MiB, int GenerationOf1MiBArray, bool ServerGc);

@@ -36,7 +36,8 @@ public static class Jobs
             Environment.GetEnvironmentVariable("DOTNET_TieredPGO"),
             DotNetty.Buffers.ByteBufferUtil.DefaultAllocator is DotNetty.Buffers.UnpooledByteBufferAllocator,
             GC.CollectionCount(0) - before,
-            GC.GetGeneration(new byte[1024 * 1024]));
+            GC.GetGeneration(new byte[1024 * 1024]),
+            System.Runtime.GCSettings.IsServerGC);
     }
 
     /// <summary>
