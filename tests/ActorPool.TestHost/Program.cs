@@ -1,4 +1,14 @@
+using System.Runtime;
 using ActorPool;
+
+if (args is ["gc"])
+{
+    // Which GC this application and a child of its pool run.
+    await using var small = await ProcessPool.StartAsync(new PoolOptions { Processes = 1 });
+    var childServerGc = await small.ApplyAsync(static () => GCSettings.IsServerGC);
+    Console.WriteLine($"PARENT-SERVER-GC {GCSettings.IsServerGC} CHILD-SERVER-GC {childServerGc}");
+    return;
+}
 
 // Started by the parent-crash test, which SIGKILLs this process and checks that its children exit.
 var processes = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 2;

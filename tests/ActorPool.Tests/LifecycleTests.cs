@@ -75,12 +75,8 @@ public sealed class LifecycleTests
     [Fact]
     public async Task ParentKilled_ChildrenExit()
     {
-        // tests/ActorPool.Tests/bin/<configuration>/net10.0/ -> tests/ActorPool.TestHost/bin/<configuration>/net10.0/
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = output.Parent!.Name;
-        var host = Path.Combine(output.Parent.Parent!.Parent!.Parent!.FullName, "ActorPool.TestHost", "bin", configuration, output.Name, "ActorPool.TestHost.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.GetFullPath(host));
+        info.ArgumentList.Add(TestHostProgram.DllPath);
         info.ArgumentList.Add("2");
         using var parent = Process.Start(info)!;
         var children = new List<int>();
