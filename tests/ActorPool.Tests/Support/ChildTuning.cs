@@ -5,4 +5,5 @@ namespace ActorPool.Tests.Support;
 /// <param name="Gen0CollectionsFor64MiB">Gen0 collections while the child allocated 64 MiB of garbage.</param>
 /// <param name="GenerationOf1MiBArray">The GC generation a new 1 MiB array starts in: 2 when it is a large object.</param>
 /// <param name="ServerGc">Whether the child runs server GC.</param>
-public sealed record ChildTuning(string? TieredPgo, bool UnpooledBuffers, int Gen0CollectionsFor64MiB, int GenerationOf1MiBArray, bool ServerGc);
+/// <param name="NativeHeapKiB">The child's resident native (brk) heap, KiB.</param>
+public sealed record ChildTuning(string? TieredPgo, bool UnpooledBuffers, int Gen0CollectionsFor64MiB, int GenerationOf1MiBArray, bool ServerGc, long NativeHeapKiB);

@@ -37,7 +37,8 @@ public static class Jobs
             DotNetty.Buffers.ByteBufferUtil.DefaultAllocator is DotNetty.Buffers.UnpooledByteBufferAllocator,
             GC.CollectionCount(0) - before,
             GC.GetGeneration(new byte[1024 * 1024]),
-            System.Runtime.GCSettings.IsServerGC);
+            System.Runtime.GCSettings.IsServerGC,
+            NativeHeapKiB());
     }
 
     /// <summary>
@@ -56,6 +57,19 @@ public static class Jobs
     {
         using var reader = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(path));
         return reader.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
+    }
+
+    private static long NativeHeapKiB()
+    {
+        var inHeap = false;
+        foreach (var line in File.ReadLines("/proc/self/smaps"))
+        {
+            if (line.EndsWith(" [heap]", StringComparison.Ordinal))
+                inHeap = true;
+            else if (inHeap && line.StartsWith("Rss:", StringComparison.Ordinal))
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+        }
+        return 0;
     }
 
     public static int FullCollections() => GC.CollectionCount(GC.MaxGeneration);
