@@ -15,6 +15,7 @@ public sealed class ChildTuningTests
         var child = await scope.Pool.ApplyAsync(Jobs.DescribeTuning);
 
         Assert.Equal("0", child.TieredPgo);
+        Assert.Equal("2", child.MallocArenaMax);
         Assert.True(child.UnpooledBuffers, "DotNetty's default allocator in the child is still the pooled one");
         // A 4 MiB first-generation budget: 64 MiB of short-lived garbage costs the child many collections, where the
         // runtime's own default budget lets it allocate tens of megabytes without one.
@@ -69,12 +70,13 @@ public sealed class ChildTuningTests
     [Fact]
     public async Task ChildEnvironment_EmptyValueInHocon_LeavesTheVariableOut()
     {
-        var config = ConfigurationFactory.ParseString("""actorpool.child-environment { DOTNET_TieredPGO = "", "io.netty.allocator.type" = "", DOTNET_GCLOHThreshold = "", DOTNET_JitHostMaxSlabCache = "" }""");
+        var config = ConfigurationFactory.ParseString("""actorpool.child-environment { DOTNET_TieredPGO = "", "io.netty.allocator.type" = "", DOTNET_GCLOHThreshold = "", DOTNET_JitHostMaxSlabCache = "", MALLOC_ARENA_MAX = "" }""");
         await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1, Config = config });
 
         var child = await scope.Pool.ApplyAsync(Jobs.DescribeTuning);
 
         Assert.Null(child.TieredPgo);
+        Assert.Null(child.MallocArenaMax);
         Assert.False(child.UnpooledBuffers);
         Assert.Equal(2, child.GenerationOf1MiBArray);
         Assert.True(child.NativeHeapKiB > 5 * 1024, $"the child's native heap holds only {child.NativeHeapKiB} KiB");

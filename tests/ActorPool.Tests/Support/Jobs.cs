@@ -38,7 +38,8 @@ public static class Jobs
             GC.CollectionCount(0) - before,
             GC.GetGeneration(new byte[1024 * 1024]),
             System.Runtime.GCSettings.IsServerGC,
-            NativeHeapKiB());
+            NativeHeapKiB(),
+            Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX"));
     }
 
     /// <summary>
