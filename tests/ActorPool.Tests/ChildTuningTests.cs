@@ -10,6 +10,8 @@ public sealed class ChildTuningTests
     [Fact]
     public async Task ChildEnvironment_Defaults_TakeEffectInTheChildOnly()
     {
+        // A pool of its own, not one shared with the class: the native-heap check below depends on what else the child
+        // ran (reading assembly files for another test left 9 MiB in a shared child's heap).
         await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1 });
 
         var child = await scope.Pool.ApplyAsync(Jobs.DescribeTuning);
