@@ -276,6 +276,8 @@ public static class Scenarios
         var parentPss = new List<double>();
         var childRss = new List<double>();
         var childPss = new List<double>();
+        var parentCpu = new List<double>();
+        var childCpu = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
             // What earlier scenarios of an `all` run left (the payload scenario's 64 MiB arrays) is not the pool's: the
@@ -295,6 +297,16 @@ public static class Scenarios
                 childRss.Add(child.RssMb);
                 childPss.Add(child.PssMb);
             }
+            // What the idle pool keeps doing (timers, heartbeats, liveness probes, and the thread pool's workers
+            // spinning after each of them wakes one), per second of wall time.
+            var pids = pool.ChildPids.ToArray();
+            var parentBefore = ProcessCpu.Milliseconds(Environment.ProcessId);
+            var childrenBefore = pids.Select(ProcessCpu.Milliseconds).ToArray();
+            var idle = Stopwatch.StartNew();
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            var seconds = idle.Elapsed.TotalSeconds;
+            parentCpu.Add((ProcessCpu.Milliseconds(Environment.ProcessId) - parentBefore) / seconds);
+            childCpu.AddRange(pids.Select((pid, i) => (ProcessCpu.Milliseconds(pid) - childrenBefore[i]) / seconds));
         }
         return
         [
@@ -302,6 +314,8 @@ public static class Scenarios
             new("memory", "idle pool of 2: parent PSS", "MB", parentPss, ""),
             new("memory", "idle pool of 2: each child RSS", "MB", childRss, ""),
             new("memory", "idle pool of 2: each child PSS", "MB", childPss, "<= 40 MB"),
+            new("memory", "idle pool of 2: parent CPU", "ms/s", parentCpu, ""),
+            new("memory", "idle pool of 2: each child CPU", "ms/s", childCpu, ""),
         ];
     }
 
