@@ -2,13 +2,13 @@ using ActorPool.Tests.Support;
 
 namespace ActorPool.Tests;
 
-public sealed class ExceptionTests
+/// <summary>Errors of tasks in a child: one child for the class, which each test also shows still works after them.</summary>
+public sealed class ExceptionTests(OneChildPool shared) : IClassFixture<OneChildPool>
 {
     [Fact]
     public async Task ApplyAsync_TaskThrows_ProxyExceptionCarriesTypeMessageStackPidAndOriginal()
     {
-        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1 });
-        var pool = scope.Pool;
+        var pool = shared.Pool;
 
         var error = await Assert.ThrowsAsync<ProxyException>(() => pool.ApplyAsync(Jobs.ThrowInvalidOperation, "bad state"));
 
@@ -23,12 +23,12 @@ public sealed class ExceptionTests
     [Fact]
     public async Task ExceptionWhoseDescriptionsThrow_EveryKindOfCall_EndsWithAProxyExceptionNamingItsType()
     {
-        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1 });
+        var pool = shared.Pool;
         var limit = TimeSpan.FromSeconds(60);
 
-        var applied = await Assert.ThrowsAsync<ProxyException>(() => scope.Pool.ApplyAsync(Jobs.ThrowPoisoned, 1).WaitAsync(limit));
+        var applied = await Assert.ThrowsAsync<ProxyException>(() => pool.ApplyAsync(Jobs.ThrowPoisoned, 1).WaitAsync(limit));
         var asked = await Assert.ThrowsAsync<ProxyException>(
-            () => Akka.Actor.Futures.Ask<int>(scope.Pool.Router, Invoke.Create(Jobs.ThrowPoisoned, 2), limit));
+            () => Akka.Actor.Futures.Ask<int>(pool.Router, Invoke.Create(Jobs.ThrowPoisoned, 2), limit));
         await using var worker = Worker.Start(Jobs.ThrowPoisoned, 3);
         var ran = await Assert.ThrowsAsync<ProxyException>(() => worker.Result.WaitAsync(limit));
 
@@ -39,15 +39,15 @@ public sealed class ExceptionTests
             Assert.Null(error.InnerException);
         }
         Assert.Equal(1, worker.ExitCode);
-        Assert.Equal(16, await scope.Pool.ApplyAsync(Jobs.SquareAsync, 4));
+        Assert.Equal(16, await pool.ApplyAsync(Jobs.SquareAsync, 4));
     }
 
     [Fact]
     public async Task ApplyAsync_UserExceptionType_IsRecreatedWithItsState()
     {
-        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1 });
+        var pool = shared.Pool;
 
-        var error = await Assert.ThrowsAsync<ProxyException>(() => scope.Pool.ApplyAsync(Jobs.ThrowCustomAsync, 42));
+        var error = await Assert.ThrowsAsync<ProxyException>(() => pool.ApplyAsync(Jobs.ThrowCustomAsync, 42));
 
         Assert.Equal(typeof(JobFailedException).FullName, error.RemoteType);
         Assert.Contains(nameof(Jobs.ThrowCustomAsync), error.RemoteStackTrace);
@@ -57,27 +57,27 @@ public sealed class ExceptionTests
     [Fact]
     public async Task ApplyAsync_AfterATaskThrew_ChildAndPoolKeepWorking()
     {
-        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1 });
-        var pid = scope.Pool.ChildPids.Single();
+        var pool = shared.Pool;
+        var pid = pool.ChildPids.Single();
 
         for (var i = 0; i < 5; i++)
-            await Assert.ThrowsAsync<ProxyException>(() => scope.Pool.ApplyAsync(Jobs.ThrowCustomAsync, i));
+            await Assert.ThrowsAsync<ProxyException>(() => pool.ApplyAsync(Jobs.ThrowCustomAsync, i));
 
-        Assert.Equal(16, await scope.Pool.ApplyAsync(Jobs.SquareAsync, 4));
-        Assert.Equal(pid, scope.Pool.ChildPids.Single());
+        Assert.Equal(16, await pool.ApplyAsync(Jobs.SquareAsync, 4));
+        Assert.Equal(pid, pool.ChildPids.Single());
     }
 
     [Fact]
     public async Task ApplyAsync_ResultThatCannotBeSerialized_FaultsWithProxyExceptionNamingTheType()
     {
-        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1 });
-        var pid = scope.Pool.ChildPids.Single();
+        var pool = shared.Pool;
+        var pid = pool.ChildPids.Single();
 
-        var error = await Assert.ThrowsAsync<ProxyException>(() => scope.Pool.ApplyAsync(() => new Unserializable()));
+        var error = await Assert.ThrowsAsync<ProxyException>(() => pool.ApplyAsync(() => new Unserializable()));
 
         Assert.Contains(typeof(Unserializable).FullName!, error.Message);
-        Assert.Equal(1, await scope.Pool.ApplyAsync(() => 1));
-        Assert.Equal(pid, scope.Pool.ChildPids.Single());
+        Assert.Equal(1, await pool.ApplyAsync(() => 1));
+        Assert.Equal(pid, pool.ChildPids.Single());
     }
 }
 

@@ -5,29 +5,27 @@ using Akka.Routing;
 
 namespace ActorPool.Tests;
 
-public sealed class RouterTests
+public sealed class RouterTests(TwoChildPool shared) : IClassFixture<TwoChildPool>
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task RouterAsk_Invoke_ReturnsResultFromAChild()
     {
-        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 2 });
-        var router = scope.Pool.Router;
+        var router = shared.Pool.Router;
 
         Assert.Equal(49, await router.Ask<int>(Invoke.Create(Jobs.SquareAsync, 7), AskTimeout));
         var pids = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => router.Ask<int>(Invoke.Create(Jobs.PidAsync, i), AskTimeout)));
         // Round-robin over one routee per child: both children take tasks.
-        Assert.Equal(scope.Pool.ChildPids.Order(), pids.Distinct().Order());
+        Assert.Equal(shared.Pool.ChildPids.Order(), pids.Distinct().Order());
     }
 
     [Fact]
     public async Task RouterAsk_MessageItCannotRun_FailsAtOnceNamingIt()
     {
-        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1 });
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
-        var error = await Assert.ThrowsAsync<NotSupportedException>(() => scope.Pool.Router.Ask<int>("hello", AskTimeout));
+        var error = await Assert.ThrowsAsync<NotSupportedException>(() => shared.Pool.Router.Ask<int>("hello", AskTimeout));
 
         Assert.Contains("System.String", error.Message);
         Assert.True(watch.Elapsed < AskTimeout / 2, $"the refusal took {watch.Elapsed}");
@@ -49,10 +47,8 @@ public sealed class RouterTests
     [Fact]
     public async Task RouterAsk_TaskThrows_FaultsWithProxyException()
     {
-        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1 });
-
         var error = await Assert.ThrowsAsync<ProxyException>(() =>
-            scope.Pool.Router.Ask<int>(Invoke.Create(Jobs.ThrowInvalidOperation, "no"), AskTimeout));
+            shared.Pool.Router.Ask<int>(Invoke.Create(Jobs.ThrowInvalidOperation, "no"), AskTimeout));
 
         Assert.Equal("System.InvalidOperationException", error.RemoteType);
         Assert.Equal("no", error.RemoteMessage);

@@ -3,7 +3,7 @@ using ActorPool.Tests.Support;
 namespace ActorPool.Tests.Primitives;
 
 /// <summary>SharedQueue and SharedJoinableQueue between this process and real children.</summary>
-public sealed class QueueTests
+public sealed class QueueTests(TwoChildPool shared) : IClassFixture<TwoChildPool>
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
@@ -12,9 +12,8 @@ public sealed class QueueTests
     {
         var input = new SharedQueue<int>();
         var output = new SharedQueue<int>();
-        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 2 });
 
-        var workers = Enumerable.Range(0, 2).Select(_ => scope.Pool.ApplyAsync(SharedJobs.DoubleEachAsync, input, output, 50)).ToList();
+        var workers = Enumerable.Range(0, 2).Select(_ => shared.Pool.ApplyAsync(SharedJobs.DoubleEachAsync, input, output, 50)).ToList();
         for (var i = 0; i < 100; i++)
             await input.PutAsync(i);
         var results = new List<int>();
@@ -50,8 +49,7 @@ public sealed class QueueTests
         Assert.False(await queue.TryPutAsync(2, TimeSpan.Zero));
 
         var blocked = queue.PutAsync(2);
-        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1 });
-        var drained = scope.Pool.ApplyAsync(SharedJobs.DoubleEachAsync, queue, new SharedQueue<int>(), 2);
+        var drained = shared.Pool.ApplyAsync(SharedJobs.DoubleEachAsync, queue, new SharedQueue<int>(), 2);
 
         await blocked.WaitAsync(Limit);
         await drained.WaitAsync(Limit);
@@ -78,9 +76,8 @@ public sealed class QueueTests
     public async Task Queue_GetsThatTimeOutWhileItemsArrive_LoseNoItem()
     {
         var queue = new SharedQueue<int>();
-        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1 });
 
-        var collected = scope.Pool.ApplyAsync(SharedJobs.CollectWithShortTimeoutsAsync, queue, 300);
+        var collected = shared.Pool.ApplyAsync(SharedJobs.CollectWithShortTimeoutsAsync, queue, 300);
         for (var i = 0; i < 300; i++)
             await queue.PutAsync(i);
 
@@ -139,11 +136,10 @@ public sealed class QueueTests
     {
         var queue = new SharedJoinableQueue<int>();
         var seen = new SharedList<int>();
-        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 2 });
         for (var i = 0; i < 10; i++)
             await queue.PutAsync(i);
 
-        var consumers = new[] { scope.Pool.ApplyAsync(SharedJobs.ConsumeAndMarkDoneAsync, queue, seen, 5), scope.Pool.ApplyAsync(SharedJobs.ConsumeAndMarkDoneAsync, queue, seen, 5) };
+        var consumers = new[] { shared.Pool.ApplyAsync(SharedJobs.ConsumeAndMarkDoneAsync, queue, seen, 5), shared.Pool.ApplyAsync(SharedJobs.ConsumeAndMarkDoneAsync, queue, seen, 5) };
         await queue.JoinAsync().WaitAsync(Limit);
 
         Assert.Equal(Enumerable.Range(0, 10), (await seen.SnapshotAsync()).Order());

@@ -21,6 +21,12 @@ public abstract class SharedPool : IAsyncLifetime
     }
 }
 
+/// <summary>One child, default concurrency.</summary>
+public sealed class OneChildPool : SharedPool
+{
+    protected override PoolOptions Options => new() { Processes = 1 };
+}
+
 /// <summary>Two children, default concurrency.</summary>
 public sealed class TwoChildPool : SharedPool
 {
