@@ -5,13 +5,12 @@ using Akka.Configuration;
 
 namespace ActorPool.Tests;
 
-public sealed class SerializationTests
+public sealed class SerializationTests(OneChildPool shared) : IClassFixture<OneChildPool>
 {
     [Fact]
     public async Task ApplyAsync_UserTypes_RoundTripThroughAChild()
     {
-        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1 });
-        var pool = scope.Pool;
+        var pool = shared.Pool;
         var order = new Order(Guid.NewGuid(), "ada", [new OrderLine("x", 2, 1.5m)], new() { ["k"] = "v" });
 
         var echoed = await pool.ApplyAsync(Jobs.EchoOrder, order);
@@ -33,11 +32,10 @@ public sealed class SerializationTests
     [Fact]
     public async Task ApplyAsync_64MiBEachWay_ArrivesWhole()
     {
-        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1 });
         var data = new byte[64 * 1024 * 1024];
         new Random(42).NextBytes(data);
 
-        var reversed = await scope.Pool.ApplyAsync(Jobs.Reverse, data);
+        var reversed = await shared.Pool.ApplyAsync(Jobs.Reverse, data);
 
         Assert.Equal(data.Length, reversed.Length);
         Array.Reverse(reversed);

@@ -3,7 +3,7 @@ using ActorPool.Tests.Support;
 namespace ActorPool.Tests.Primitives;
 
 /// <summary>SharedLock, SharedRLock and SharedSemaphore across real children, including children that are killed.</summary>
-public sealed class LockTests
+public sealed class LockTests(TwoChildPool shared) : IClassFixture<TwoChildPool>
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
@@ -12,9 +12,8 @@ public sealed class LockTests
     {
         var sharedLock = new SharedLock();
         var counter = new SharedValue<int>(0);
-        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 2 });
 
-        var incrementers = Enumerable.Range(0, 4).Select(_ => scope.Pool.ApplyAsync(SharedJobs.IncrementUnderLockAsync, sharedLock, counter, 25));
+        var incrementers = Enumerable.Range(0, 4).Select(_ => shared.Pool.ApplyAsync(SharedJobs.IncrementUnderLockAsync, sharedLock, counter, 25));
         await SharedJobs.IncrementUnderLockAsync(sharedLock, counter, 25);
         await Task.WhenAll(incrementers).WaitAsync(Limit);
 
@@ -78,18 +77,17 @@ public sealed class LockTests
     [Fact]
     public async Task TryAcquireWithZeroTimeout_FreeLockThisProcessNeverHeld_TakesIt_AndAHeldOneReturnsNullAtOnce()
     {
-        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1 });
         var sharedLock = new SharedLock();
         var rlock = new SharedRLock();
 
         // In the child, which has never held either lock (its token is with the lock here): a free lock is taken.
-        Assert.True(await scope.Pool.ApplyAsync(SharedJobs.TryAcquireAtOnceAndReleaseAsync, sharedLock).WaitAsync(Limit));
-        Assert.True(await scope.Pool.ApplyAsync(SharedJobs.TryAcquireRLockAtOnceAndReleaseAsync, rlock).WaitAsync(Limit));
+        Assert.True(await shared.Pool.ApplyAsync(SharedJobs.TryAcquireAtOnceAndReleaseAsync, sharedLock).WaitAsync(Limit));
+        Assert.True(await shared.Pool.ApplyAsync(SharedJobs.TryAcquireRLockAtOnceAndReleaseAsync, rlock).WaitAsync(Limit));
 
         // Held here: the child's zero-timeout try is refused, and does not wait.
         await using (await sharedLock.AcquireAsync())
-            Assert.False(await scope.Pool.ApplyAsync(SharedJobs.TryAcquireAtOnceAndReleaseAsync, sharedLock).WaitAsync(Limit));
-        Assert.True(await scope.Pool.ApplyAsync(SharedJobs.TryAcquireAtOnceAndReleaseAsync, sharedLock).WaitAsync(Limit));
+            Assert.False(await shared.Pool.ApplyAsync(SharedJobs.TryAcquireAtOnceAndReleaseAsync, sharedLock).WaitAsync(Limit));
+        Assert.True(await shared.Pool.ApplyAsync(SharedJobs.TryAcquireAtOnceAndReleaseAsync, sharedLock).WaitAsync(Limit));
     }
 
     [Fact]
