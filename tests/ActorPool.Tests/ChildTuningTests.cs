@@ -14,7 +14,7 @@ public sealed class ChildTuningTests
         // ran (reading assembly files for another test left 9 MiB in a shared child's heap).
         await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1 });
 
-        var child = await scope.Pool.ApplyAsync(Jobs.DescribeTuning);
+        var child = await scope.Pool.ApplyAsync(Jobs.DescribeTuningAsync);
 
         Assert.Equal("0", child.TieredPgo);
         Assert.Equal("2", child.MallocArenaMax);
@@ -50,7 +50,7 @@ public sealed class ChildTuningTests
         await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1, Config = config });
 
         // The variable decides the child's GC, except on one CPU, where the runtime runs workstation GC anyway.
-        Assert.Equal(Environment.ProcessorCount > 1, (await scope.Pool.ApplyAsync(Jobs.DescribeTuning)).ServerGc);
+        Assert.Equal(Environment.ProcessorCount > 1, (await scope.Pool.ApplyAsync(Jobs.DescribeTuningAsync)).ServerGc);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class ChildTuningTests
         var config = ConfigurationFactory.ParseString("""actorpool.child-environment { DOTNET_TieredPGO = "", "io.netty.allocator.type" = "", DOTNET_GCLOHThreshold = "", DOTNET_JitHostMaxSlabCache = "", MALLOC_ARENA_MAX = "" }""");
         await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1, Config = config });
 
-        var child = await scope.Pool.ApplyAsync(Jobs.DescribeTuning);
+        var child = await scope.Pool.ApplyAsync(Jobs.DescribeTuningAsync);
 
         Assert.Null(child.TieredPgo);
         Assert.Null(child.MallocArenaMax);

@@ -27,18 +27,20 @@ public static class Jobs
     public static int Add(int a, int b) => a + b;
 
     /// <summary>What the child's tuning knobs look like from inside the child.</summary>
-    public static ChildTuning DescribeTuning()
+    public static async Task<ChildTuning> DescribeTuningAsync()
     {
         var before = GC.CollectionCount(0);
         for (var i = 0; i < 64 * 1024; i++)
             GC.KeepAlive(new byte[1024]);
+        var gen0Collections = GC.CollectionCount(0) - before;
+        var generationOf1MiB = GC.GetGeneration(new byte[1024 * 1024]);
         return new ChildTuning(
             Environment.GetEnvironmentVariable("DOTNET_TieredPGO"),
             DotNetty.Buffers.ByteBufferUtil.DefaultAllocator is DotNetty.Buffers.UnpooledByteBufferAllocator,
-            GC.CollectionCount(0) - before,
-            GC.GetGeneration(new byte[1024 * 1024]),
+            gen0Collections,
+            generationOf1MiB,
             System.Runtime.GCSettings.IsServerGC,
-            NativeHeapKiB(),
+            await NativeHeapKiBAsync(),
             Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX"));
     }
 
@@ -66,17 +68,20 @@ public static class Jobs
     /// on where freed blocks happen to sit (a CI run once read 9 MiB with the JIT's cache off); memory the JIT's slab
     /// cache keeps stays in use, so the trim does not hide it.
     /// </summary>
-    private static long NativeHeapKiB()
+    private static async Task<long> NativeHeapKiBAsync()
     {
         var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
-        for (var polls = 0; polls < 50; polls++)
+        var unchanged = System.Diagnostics.Stopwatch.StartNew();
+        await Wait.UntilAsync(() =>
         {
-            Thread.Sleep(200);
             var now = System.Runtime.JitInfo.GetCompiledMethodCount();
-            if (now == compiled)
-                break;
-            compiled = now;
-        }
+            if (now != compiled)
+            {
+                compiled = now;
+                unchanged.Restart();
+            }
+            return unchanged.ElapsedMilliseconds >= 200;
+        }, TimeSpan.FromSeconds(10));
         MallocTrim(0);
         var inHeap = false;
         foreach (var line in File.ReadLines("/proc/self/smaps"))
