@@ -2,7 +2,7 @@ using ActorPool.Tests.Support;
 
 namespace ActorPool.Tests;
 
-/// <summary>Errors of tasks in a child: one child for the class, which each test also shows still works after them.</summary>
+/// <summary>Errors of tasks in a child, on one child shared by the class (a task's error leaves its child working, so it can be).</summary>
 public sealed class ExceptionTests(OneChildPool shared) : IClassFixture<OneChildPool>
 {
     [Fact]
