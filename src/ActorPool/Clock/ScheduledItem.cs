@@ -11,8 +11,8 @@ internal sealed class ScheduledItem
     private const int Running = 1;
     private const int Done = 2;
 
-    // System.Threading.Timer takes at most 0xfffffffe ms; a longer delay is armed in steps.
-    private static readonly TimeSpan LongestArm = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+    // Delays beyond this never come due (Akka accepts TimeSpan.MaxValue), and keep the arithmetic below from overflowing.
+    private static readonly TimeSpan Never = TimeSpan.FromDays(365 * 100);
 
     private readonly TimerQueueScheduler _scheduler;
     private readonly IRunnable _action;
@@ -42,17 +42,33 @@ internal sealed class ScheduledItem
 
     public void Start(TimeSpan delay)
     {
-        // A cancelled item gives its timer back at once instead of waiting for its due time.
+        // A cancelled item gives its timer back at once instead of waiting for its due time. A Cancelable that was
+        // disposed without being cancelled cannot be listened to any more; its item runs, as with Akka's scheduler.
         if (_cancelable is not null)
-            _registration = _cancelable.Token.UnsafeRegister(static state => ((ScheduledItem)state!).Cancel(), this);
+        {
+            try
+            {
+                _registration = _cancelable.Token.UnsafeRegister(static state => ((ScheduledItem)state!).Cancel(), this);
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
         Arm(delay);
+    }
+
+    /// <summary>Ends the item without running it (it could not be started).</summary>
+    public void Abandon()
+    {
+        Volatile.Write(ref _state, Done);
+        Release();
     }
 
     /// <summary>At the scheduler's shutdown: runs the item once if it is waiting (and not cancelled), and ends it.</summary>
     public void RunAtShutdown()
     {
         if (Interlocked.CompareExchange(ref _state, Done, Armed) != Armed)
-            return;
+            return; // running now: it ends itself after its run
         Release();
         if (!IsCancelled)
             _scheduler.Run(_action);
@@ -62,37 +78,53 @@ internal sealed class ScheduledItem
 
     private void Arm(TimeSpan delay)
     {
-        if (delay > LongestArm)
-        {
-            _dueTimestamp = Stopwatch.GetTimestamp() + (long)(delay.TotalSeconds * Stopwatch.Frequency);
-            delay = LongestArm;
-        }
-        else
-            _dueTimestamp = 0;
+        _dueTimestamp = delay >= Never
+            ? long.MaxValue
+            : Stopwatch.GetTimestamp() + (long)(Math.Max(0, delay.TotalSeconds) * Stopwatch.Frequency);
+        WaitFor(delay);
+    }
+
+    /// <summary>Arms the timer of an item in state <see cref="Armed"/>.</summary>
+    private void WaitFor(TimeSpan delay)
+    {
+        var milliseconds = Math.Clamp(Math.Ceiling(delay.TotalMilliseconds), 0, _scheduler.LongestArm.TotalMilliseconds);
         try
         {
-            // The timer counts whole milliseconds and truncates; rounding up keeps an item from firing before its delay.
-            _timer.Change(TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds)), Timeout.InfiniteTimeSpan);
+            _timer.Change(TimeSpan.FromMilliseconds(milliseconds), Timeout.InfiniteTimeSpan);
         }
         catch (ObjectDisposedException)
         {
             // Cancelled or shut down meanwhile.
         }
+        // A cancel or a shutdown that came while the item was running found nothing armed to end: end it now.
+        if (IsCancelled)
+            Cancel();
+        else if (_scheduler.IsStopped)
+            RunAtShutdown();
     }
 
     private void Fire()
     {
         if (Interlocked.CompareExchange(ref _state, Running, Armed) != Armed)
             return;
-        if (IsCancelled || _scheduler.IsStopped)
+        if (IsCancelled)
         {
             Finish();
             return;
         }
-        if (_dueTimestamp != 0 && _dueTimestamp - Stopwatch.GetTimestamp() is > 0 and var remaining)
+        if (_scheduler.IsStopped)
+        {
+            // Shutting down: Dispose runs what is pending once, and this item is one of them.
+            Finish();
+            _scheduler.Run(_action);
+            return;
+        }
+        // The timer queue counts whole milliseconds of a coarse clock (a step of a few ms on Linux, ~15.6 ms on
+        // Windows) and may fire a little early; and a delay longer than one timer takes is waited out in steps.
+        if (_dueTimestamp - Stopwatch.GetTimestamp() is > 0 and var remaining)
         {
             Volatile.Write(ref _state, Armed);
-            Arm(TimeSpan.FromSeconds((double)remaining / Stopwatch.Frequency));
+            WaitFor(_dueTimestamp == long.MaxValue ? _scheduler.LongestArm : TimeSpan.FromSeconds((double)remaining / Stopwatch.Frequency));
             return;
         }
         if (_scheduler.Run(_action) && _interval > TimeSpan.Zero && !IsCancelled && !_scheduler.IsStopped)

@@ -16,19 +16,33 @@ namespace ActorPool.Clock;
 /// <remarks>
 /// The same contract as Akka's: actions run on the thread pool and their exceptions are logged; a repeated item runs
 /// again <c>interval</c> after its previous run ended, never twice at once, and not after a run that threw; after <see cref="Dispose"/>, what is still
-/// pending runs once and new items are refused. Items fire on time rather than on the next 10 ms tick.
-/// Scheduled messages reach actors as they are, without the wrapper Akka adds for telemetry filters.
+/// pending runs once and new items are refused. An item never runs before its delay, and runs within the timer queue's
+/// resolution after it rather than on the next 10 ms tick; a negative delay is due at once. Items due at the same time may
+/// run in any order (each fires on its own; nothing in Akka or ActorPool relies on the order). Scheduled messages reach
+/// actors as they are, without the wrapper Akka adds for telemetry filters.
 /// </remarks>
 internal sealed class TimerQueueScheduler : SchedulerBase, IDateTimeOffsetNowTimeProvider, IDisposable
 {
-    private readonly long _origin = Stopwatch.GetTimestamp();
+    // One origin for the process, as Akka's own clock has, so that the clocks of two ActorSystems compare.
+    private static readonly long s_origin = Stopwatch.GetTimestamp();
+
     private readonly ConcurrentDictionary<ScheduledItem, byte> _pending = new();
     private int _stopped;
 
     /// <summary>Called by Akka for <c>akka.scheduler.implementation</c>.</summary>
-    public TimerQueueScheduler(Config scheduler, ILoggingAdapter log) : base(scheduler, log)
+    public TimerQueueScheduler(Config scheduler, ILoggingAdapter log) : this(scheduler, log, TimeSpan.FromMilliseconds(uint.MaxValue - 1))
     {
     }
+
+    /// <param name="scheduler">The system's configuration.</param>
+    /// <param name="log">Where failing actions are logged.</param>
+    /// <param name="longestArm">The longest a timer is armed for at once (a .NET timer takes at most 0xfffffffe ms); tests shorten it.</param>
+    internal TimerQueueScheduler(Config scheduler, ILoggingAdapter log, TimeSpan longestArm) : base(scheduler, log)
+    {
+        LongestArm = longestArm;
+    }
+
+    internal TimeSpan LongestArm { get; }
 
     /// <summary>Items armed and not yet finished (a cancelled item leaves at once).</summary>
     internal int PendingCount => _pending.Count;
@@ -37,9 +51,9 @@ internal sealed class TimerQueueScheduler : SchedulerBase, IDateTimeOffsetNowTim
 
     protected override DateTimeOffset TimeNow => DateTimeOffset.UtcNow;
 
-    public override TimeSpan MonotonicClock => Stopwatch.GetElapsedTime(_origin);
+    public override TimeSpan MonotonicClock => Stopwatch.GetElapsedTime(s_origin);
 
-    public override TimeSpan HighResMonotonicClock => Stopwatch.GetElapsedTime(_origin);
+    public override TimeSpan HighResMonotonicClock => Stopwatch.GetElapsedTime(s_origin);
 
     protected override void InternalScheduleTellOnce(TimeSpan delay, ICanTell receiver, object message, IActorRef sender, ICancelable cancelable) =>
         Schedule(delay, TimeSpan.Zero, new ScheduledTell(receiver, message, sender), cancelable);
@@ -85,7 +99,14 @@ internal sealed class TimerQueueScheduler : SchedulerBase, IDateTimeOffsetNowTim
         }
         catch (Exception ex)
         {
-            Log.Error(ex, "Error while executing scheduled task {0}", action);
+            try
+            {
+                Log.Error(ex, "Error while executing scheduled task {0}", action);
+            }
+            catch
+            {
+                // Nothing may escape onto a timer thread: it would end the process.
+            }
             return false;
         }
     }
@@ -100,7 +121,15 @@ internal sealed class TimerQueueScheduler : SchedulerBase, IDateTimeOffsetNowTim
             return;
         var item = new ScheduledItem(this, action, interval, cancelable);
         _pending.TryAdd(item, 0);
-        item.Start(delay);
+        try
+        {
+            item.Start(delay);
+        }
+        catch
+        {
+            item.Abandon();
+            throw;
+        }
         // Dispose may have swept the pending items between the check above and the add.
         if (IsStopped)
             item.RunAtShutdown();

@@ -28,7 +28,13 @@ internal sealed partial class PoolSupervisorActor
             else if (mayStart)
                 Spawn(spare: false);
             else
-                break; // backing off after children died while starting; SpawnDue comes back here
+            {
+                // Backing off after children died while starting. SpawnDue comes back here; armed again for what is left,
+                // so that a timer that fired a little early (timers and DateTime.UtcNow are different clocks) cannot
+                // leave the pool without children.
+                Timers.StartSingleTimer(SpawnDue.Instance, SpawnDue.Instance, TimeSpan.FromTicks(Math.Max(0, (_spawnNotBefore - DateTime.UtcNow).Ticks)));
+                break;
+            }
         }
         if (mayStart && _started.Task.IsCompleted && Accepting
             && _settings.Sizing.StartSpare(_children.Active(spare: true), _children.Starting(spare: true) + _children.Starting(spare: false)))

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Akka.Actor;
+using Akka.Dispatch;
 using Akka.Configuration;
 using ActorPool.Clock;
 using ActorPool.Configuration;
@@ -20,26 +22,52 @@ public sealed class TimerQueueSchedulerTests() : Akka.TestKit.Xunit2.TestKit(Sch
             PoolConfig.Merge(ConfigurationFactory.Empty).GetString("akka.scheduler.implementation"));
 
     [Fact]
-    public void TellOnce_ArrivesAfterItsDelay_ThenLeavesNothingArmed()
+    public void TellOnce_ArrivesNotBeforeItsDelay_ThenLeavesNothingArmed()
     {
+        var before = Queue.PendingCount;
+        var clock = Stopwatch.StartNew();
         Scheduler.ScheduleTellOnce(TimeSpan.FromMilliseconds(300), TestActor, "due", ActorRefs.NoSender);
 
-        ExpectNoMsg(TimeSpan.FromMilliseconds(150));
         ExpectMsg("due", TimeSpan.FromSeconds(10));
-        AwaitCondition(() => Queue.PendingCount == 0, TimeSpan.FromSeconds(10));
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(300), $"arrived after {clock.Elapsed.TotalMilliseconds} ms");
+        AwaitCondition(() => Queue.PendingCount <= before, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task ShortDelays_NeverRunEarly_ThoughTheTimerQueueCountsCoarseMilliseconds()
+    {
+        var early = new List<string>();
+        var runs = Enumerable.Range(1, 40).Select(ms =>
+        {
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var clock = Stopwatch.StartNew();
+            Scheduler.Advanced.ScheduleOnce(TimeSpan.FromMilliseconds(ms), () =>
+            {
+                if (clock.Elapsed < TimeSpan.FromMilliseconds(ms))
+                    lock (early)
+                        early.Add($"{ms} ms after {clock.Elapsed.TotalMilliseconds:F2}");
+                done.SetResult();
+            });
+            return done.Task;
+        }).ToList();
+
+        await Task.WhenAll(runs).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Empty(early);
     }
 
     [Fact]
     public void Cancelled_BeforeItIsDue_NeverArrives_AndGivesItsTimerBackAtOnce()
     {
         var cancelable = new Cancelable(Scheduler);
-        Scheduler.ScheduleTellOnce(TimeSpan.FromMilliseconds(200), TestActor, "cancelled", ActorRefs.NoSender, cancelable);
-        Assert.Equal(1, Queue.PendingCount);
+        var before = Queue.PendingCount;
+        Scheduler.ScheduleTellOnce(TimeSpan.FromSeconds(1), TestActor, "cancelled", ActorRefs.NoSender, cancelable);
+        Assert.Equal(before + 1, Queue.PendingCount);
 
         cancelable.Cancel();
 
-        Assert.Equal(0, Queue.PendingCount);
-        ExpectNoMsg(TimeSpan.FromMilliseconds(500));
+        Assert.Equal(before, Queue.PendingCount);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(1500));
     }
 
     [Fact]
@@ -67,7 +95,9 @@ public sealed class TimerQueueSchedulerTests() : Akka.TestKit.Xunit2.TestKit(Sch
         {
             if (Interlocked.Increment(ref running) > 1)
                 Interlocked.Increment(ref overlaps);
-            Thread.SpinWait(200_000);
+            var busy = Stopwatch.StartNew();
+            while (busy.ElapsedMilliseconds < 5)
+                Thread.SpinWait(100);
             Interlocked.Decrement(ref running);
             Interlocked.Increment(ref runs);
         }, cancelable);
@@ -108,15 +138,47 @@ public sealed class TimerQueueSchedulerTests() : Akka.TestKit.Xunit2.TestKit(Sch
     }
 
     [Fact]
-    public void DelayLongerThanATimerTakes_IsAccepted_AndCancels()
+    public void DelayLongerThanOneTimerTakes_IsWaitedOutInSteps()
+    {
+        using var scheduler = new TimerQueueScheduler(Sys.Settings.Config, Sys.Log, longestArm: TimeSpan.FromMilliseconds(20));
+        var clock = Stopwatch.StartNew();
+
+        ((IScheduler)scheduler).ScheduleTellOnce(TimeSpan.FromMilliseconds(150), TestActor, "late", ActorRefs.NoSender);
+
+        ExpectMsg("late", TimeSpan.FromSeconds(10));
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(150), $"arrived after {clock.Elapsed.TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public void EndlessDelay_IsAccepted_AndCancels()
     {
         var cancelable = new Cancelable(Scheduler);
+        var before = Queue.PendingCount;
 
-        Scheduler.ScheduleTellOnce(TimeSpan.FromDays(60), TestActor, "in two months", ActorRefs.NoSender, cancelable);
-        Assert.Equal(1, Queue.PendingCount);
+        Scheduler.ScheduleTellOnce(TimeSpan.MaxValue, TestActor, "never", ActorRefs.NoSender, cancelable);
+        Assert.Equal(before + 1, Queue.PendingCount);
         cancelable.Cancel();
 
-        Assert.Equal(0, Queue.PendingCount);
+        Assert.Equal(before, Queue.PendingCount);
+    }
+
+    [Fact]
+    public void NegativeDelay_OfTheRunnableOverloads_IsDueAtOnce()
+    {
+        Scheduler.Advanced.ScheduleOnce(TimeSpan.FromMilliseconds(-5), new ActionRunnable(() => TestActor.Tell("now")));
+
+        ExpectMsg("now", TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void ActorTimers_ARestartedKeyDeliversOnlyItsLatestMessage()
+    {
+        var actor = Sys.ActorOf(Props.Create(() => new TimerUser(TestActor)));
+
+        actor.Tell("start");
+
+        ExpectMsg("second", TimeSpan.FromSeconds(10));
+        ExpectNoMsg(TimeSpan.FromMilliseconds(600));
     }
 
     [Fact]
@@ -136,5 +198,21 @@ public sealed class TimerQueueSchedulerTests() : Akka.TestKit.Xunit2.TestKit(Sch
         Assert.Equal(0, scheduler.PendingCount);
         Assert.Throws<SchedulerException>(() =>
             ((IScheduler)scheduler).ScheduleTellOnce(TimeSpan.Zero, TestActor, "late", ActorRefs.NoSender));
+    }
+
+    private sealed class TimerUser(IActorRef probe) : UntypedActor, IWithTimers
+    {
+        public ITimerScheduler Timers { get; set; } = null!;
+
+        protected override void OnReceive(object message)
+        {
+            if (message is "start")
+            {
+                Timers.StartSingleTimer("key", "first", TimeSpan.FromMilliseconds(300));
+                Timers.StartSingleTimer("key", "second", TimeSpan.FromMilliseconds(50));
+            }
+            else
+                probe.Tell(message);
+        }
     }
 }
