@@ -1,0 +1,194 @@
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.Routing;
+using ActorPool.Configuration;
+using ActorPool.Diagnostics;
+using ActorPool.Functions;
+using ActorPool.Placement;
+using ActorPool.Serialization;
+using ActorPool.Supervision;
+using ActorPool.Tests.Support;
+using static ActorPool.Supervision.SupervisionProtocol;
+
+namespace ActorPool.Tests.Unit;
+
+/// <summary>
+/// The pool's supervisor with fake children (<see cref="FakeLauncher"/>): no process is started, and a "child"'s task
+/// runners are deployed into this test's own ActorSystem. The children's whole lives (launch, readiness, crashes,
+/// start failures) are the test's to decide.
+/// </summary>
+public sealed class PoolSupervisorTests() : Akka.TestKit.Xunit2.TestKit(Config)
+{
+    // The pool's own configuration, on a local ActorSystem, with the TestKit's logger for EventFilter.
+    private static readonly Config Config = ConfigurationFactory.ParseString("""
+        akka.actor.provider = local
+        akka.loggers = ["Akka.TestKit.TestEventListener, Akka.TestKit"]
+        """).WithFallback(PoolConfig.Merge(ConfigurationFactory.Empty));
+
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
+
+    private readonly FakeLauncher _launcher = new();
+    private readonly TaskCompletionSource<PoolStarted> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _nextTaskId;
+
+    private PayloadCodec Codec => PayloadCodec.For(Sys);
+
+    private Address Here => ((ExtendedActorSystem)Sys).Provider.DefaultAddress;
+
+    [Fact]
+    public async Task StartsOnceEveryFirstChildIsReady_AndRunsATaskOnOne()
+    {
+        var supervisor = StartSupervisor(processes: 2);
+        var (first, second) = (_launcher.NextStarted(), _launcher.NextStarted());
+
+        first.Launch(Here);
+        Assert.True(await Wait.UntilAsync(async () => (await Describe(supervisor)).Contains($"{first.ChildId}/pid {first.Pid}: Ready"), Limit));
+        Assert.False(_started.Task.IsCompleted);
+        second.Launch(Here);
+        await _started.Task.WaitAsync(Limit);
+
+        Assert.Equal(14, await RunAsync<int>(supervisor, Jobs.Twice, 7));
+        Assert.False(_launcher.AnyStarted);
+    }
+
+    [Fact]
+    public async Task ChildThatExitsWhileRunningATask_IsReplaced_AndTheTaskRunsAgainThere_AnsweringOnce()
+    {
+        var supervisor = StartSupervisor(processes: 1, maxCrashRetries: 1);
+        var first = _launcher.NextStarted();
+        first.Launch(Here);
+        await _started.Task.WaitAsync(Limit);
+        using var gate = new Gate();
+        var (task, completion) = Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path);
+        Assert.True(await Wait.UntilAsync(() => gate.Started, Limit));
+
+        first.Exit(1);
+        var second = _launcher.NextStarted();
+        second.Launch(Here);
+        Assert.True(await Wait.UntilAsync(() => task.Attempts == 2, Limit), "the task did not run again on the replacement");
+        gate.Open();
+
+        Assert.Equal(Environment.ProcessId, Decode<int>(await completion.Task.WaitAsync(Limit)));
+        // The first run answers too (its runner outlived its fake process): the caller had one answer, and the
+        // supervisor took the late one for nothing.
+        Assert.Contains("tasks=0", await Describe(supervisor));
+    }
+
+    [Fact]
+    public async Task ChildThatExitsWhileRunningATask_FailsIt_WithTheChildsPid_OnceRetriesAreSpent()
+    {
+        var supervisor = StartSupervisor(processes: 1, maxCrashRetries: 0);
+        var first = _launcher.NextStarted();
+        first.Launch(Here);
+        await _started.Task.WaitAsync(Limit);
+        using var gate = new Gate();
+        var (_, completion) = Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path);
+        Assert.True(await Wait.UntilAsync(() => gate.Started, Limit));
+
+        first.Exit(139);
+
+        var crash = await Assert.ThrowsAsync<ChildCrashedException>(() => completion.Task.WaitAsync(Limit));
+        Assert.Equal(first.Pid, crash.ChildPid);
+        Assert.Equal(139, crash.ExitCode);
+        Assert.Equal(1, crash.Attempts);
+        gate.Open();
+    }
+
+    [Fact]
+    public async Task ChildrenKilledWhileStarting_AreReplacedAfterABackoff_AndThePoolStillStarts()
+    {
+        StartSupervisor(processes: 1);
+
+        // SIGKILLed from outside before they were ready (no error output): not the host's fault, so no limit.
+        for (var i = 0; i < 4; i++)
+            _launcher.NextStarted().Exit(128 + 9);
+        _launcher.NextStarted().Launch(Here);
+
+        await _started.Task.WaitAsync(Limit);
+    }
+
+    [Fact]
+    public async Task ChildrenThatFailToStartByThemselves_EndThePool_WithTheirErrorOutput()
+    {
+        StartSupervisor(processes: 1);
+
+        for (var i = 0; i < StartFailures.MaxHostFailures; i++)
+        {
+            var child = _launcher.NextStarted();
+            child.RecentErrorOutput = "Unhandled exception. System.IO.FileNotFoundException: Akka.dll";
+            child.Exit(134);
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _started.Task.WaitAsync(Limit));
+        Assert.Contains("could not start", error.Message);
+        Assert.Contains("FileNotFoundException: Akka.dll", error.Message);
+        await _joined.Task.WaitAsync(Limit);
+    }
+
+    [Fact]
+    public async Task TerminatePool_FailsEveryUnfinishedTask_AndKillsTheChildren()
+    {
+        var supervisor = StartSupervisor(processes: 2);
+        var children = new[] { _launcher.NextStarted(), _launcher.NextStarted() };
+        foreach (var child in children)
+            child.Launch(Here);
+        await _started.Task.WaitAsync(Limit);
+        using var gate = new Gate();
+        var (_, completion) = Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path);
+        Assert.True(await Wait.UntilAsync(() => gate.Started, Limit));
+
+        supervisor.Tell(TerminatePool.Instance);
+
+        await Assert.ThrowsAsync<PoolTerminatedException>(() => completion.Task.WaitAsync(Limit));
+        await _joined.Task.WaitAsync(Limit);
+        Assert.All(children, child => Assert.True(child.Killed));
+        gate.Open();
+    }
+
+    private IActorRef StartSupervisor(int processes, int maxCrashRetries = 0)
+    {
+        const int childConcurrency = 4;
+        var settings = new SupervisorSettings(
+            new FleetSizing(processes, processes, 0, SupervisorSettings.InFlightPerChild(childConcurrency, null), TimeSpan.FromMinutes(1)),
+            childConcurrency,
+            MaxTasksPerChild: 0,
+            maxCrashRetries,
+            Strategy: null,
+            Initializer: null,
+            ExceptionHandler: null,
+            UserConfig: "",
+            ChildStartTimeout: TimeSpan.FromMinutes(1),
+            TaskTimeout: null,
+            TaskTimeoutGrace: TimeSpan.FromSeconds(5),
+            Certificate: null,
+            IdleTrimDelay: TimeSpan.FromMinutes(1),
+            MaxChildLifetime: null,
+            MaxMemoryPerChild: 0,
+            LivenessInterval: TimeSpan.FromMilliseconds(500),
+            // Off: the fake children have no liveness actor to answer probes.
+            LivenessTimeout: null,
+            new RoundRobinPool(1),
+            TaskPlacement.RoundRobin());
+        var outlets = new SupervisorOutlets(new ChildRegistry(), new PoolTelemetry("supervisor-test", null), new HealthBoard(processes), _started, _joined);
+        return Sys.ActorOf(PoolSupervisorActor.Props(settings, _launcher, [], outlets), PoolSupervisorActor.Name);
+    }
+
+    private async Task<R> RunAsync<R>(IActorRef supervisor, Delegate fn, params object?[] args)
+    {
+        var (_, completion) = Submit(supervisor, fn, args);
+        return Decode<R>(await completion.Task.WaitAsync(Limit));
+    }
+
+    private (PendingTask Task, TaskCompletionSource<byte[]> Completion) Submit(IActorRef supervisor, Delegate fn, params object?[] args)
+    {
+        var completion = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var task = new PendingTask(Interlocked.Increment(ref _nextTaskId), PreparedFunction.Prepare(fn, "fn").Encode(args, Codec), completion);
+        supervisor.Tell(new SubmitTask(task));
+        return (task, completion);
+    }
+
+    private static Task<string> Describe(IActorRef supervisor) => supervisor.Ask<string>(DescribeState.Instance, Limit);
+
+    private R Decode<R>(byte[] result) => (R)Codec.Deserialize(result)!;
+}
