@@ -27,6 +27,10 @@ public sealed class PoolSupervisorTests() : Akka.TestKit.Xunit2.TestKit(Config)
 
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
 
+    // The fake children share this process's one child runtime, whose concurrency gate the first runner sets: room
+    // for a task that waits on a gate and its re-run.
+    private const int ChildConcurrency = 4;
+
     private readonly FakeLauncher _launcher = new();
     private readonly TaskCompletionSource<PoolStarted> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -55,13 +59,10 @@ public sealed class PoolSupervisorTests() : Akka.TestKit.Xunit2.TestKit(Config)
     [Fact]
     public async Task ChildThatExitsWhileRunningATask_IsReplaced_AndTheTaskRunsAgainThere_AnsweringOnce()
     {
-        var supervisor = StartSupervisor(processes: 1, maxCrashRetries: 1);
-        var first = _launcher.NextStarted();
-        first.Launch(Here);
-        await _started.Task.WaitAsync(Limit);
+        var (supervisor, children) = await StartedAsync(processes: 1, maxCrashRetries: 1);
+        var first = children.Single();
         using var gate = new Gate();
-        var (task, completion) = Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path);
-        Assert.True(await Wait.UntilAsync(() => gate.Started, Limit));
+        var (task, completion) = await RunningAsync(supervisor, gate);
 
         first.Exit(1);
         var second = _launcher.NextStarted();
@@ -78,13 +79,10 @@ public sealed class PoolSupervisorTests() : Akka.TestKit.Xunit2.TestKit(Config)
     [Fact]
     public async Task ChildThatExitsWhileRunningATask_FailsIt_WithTheChildsPid_OnceRetriesAreSpent()
     {
-        var supervisor = StartSupervisor(processes: 1, maxCrashRetries: 0);
-        var first = _launcher.NextStarted();
-        first.Launch(Here);
-        await _started.Task.WaitAsync(Limit);
+        var (supervisor, children) = await StartedAsync(processes: 1, maxCrashRetries: 0);
+        var first = children.Single();
         using var gate = new Gate();
-        var (_, completion) = Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path);
-        Assert.True(await Wait.UntilAsync(() => gate.Started, Limit));
+        var (_, completion) = await RunningAsync(supervisor, gate);
 
         first.Exit(139);
 
@@ -93,6 +91,39 @@ public sealed class PoolSupervisorTests() : Akka.TestKit.Xunit2.TestKit(Config)
         Assert.Equal(139, crash.ExitCode);
         Assert.Equal(1, crash.Attempts);
         gate.Open();
+    }
+
+    [Fact]
+    public async Task ElasticPool_StartsAnotherChild_OnlyWhenTasksWaitThatItsChildrenCannotHold()
+    {
+        var (supervisor, _) = await StartedAsync(processes: 2, minProcesses: 1);
+        using var gate = new Gate();
+        var perChild = SupervisorSettings.InFlightPerChild(ChildConcurrency, null);
+
+        var held = Enumerable.Range(0, perChild).Select(_ => Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path).Completion).ToList();
+        Assert.True(await Wait.UntilAsync(async () => (await Describe(supervisor)).Contains($"running={perChild}"), Limit));
+        Assert.False(_launcher.AnyStarted);
+        held.Add(Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path).Completion);
+
+        _launcher.NextStarted().Launch(Here);
+        gate.Open();
+        Assert.All(await Task.WhenAll(held.Select(c => c.Task)).WaitAsync(Limit), result => Assert.Equal(Environment.ProcessId, Decode<int>(result)));
+    }
+
+    [Fact]
+    public async Task ClosePool_LetsRunningTasksFinish_ThenAsksEachChildToExit()
+    {
+        var (supervisor, children) = await StartedAsync(processes: 2);
+        using var gate = new Gate();
+        var (_, completion) = await RunningAsync(supervisor, gate);
+
+        supervisor.Tell(ClosePool.Instance);
+        Assert.False(_joined.Task.IsCompleted);
+        gate.Open();
+
+        Assert.Equal(Environment.ProcessId, Decode<int>(await completion.Task.WaitAsync(Limit)));
+        await _joined.Task.WaitAsync(Limit);
+        Assert.All(children, child => Assert.True(child.ExitRequested && !child.Killed));
     }
 
     [Fact]
@@ -129,14 +160,9 @@ public sealed class PoolSupervisorTests() : Akka.TestKit.Xunit2.TestKit(Config)
     [Fact]
     public async Task TerminatePool_FailsEveryUnfinishedTask_AndKillsTheChildren()
     {
-        var supervisor = StartSupervisor(processes: 2);
-        var children = new[] { _launcher.NextStarted(), _launcher.NextStarted() };
-        foreach (var child in children)
-            child.Launch(Here);
-        await _started.Task.WaitAsync(Limit);
+        var (supervisor, children) = await StartedAsync(processes: 2);
         using var gate = new Gate();
-        var (_, completion) = Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path);
-        Assert.True(await Wait.UntilAsync(() => gate.Started, Limit));
+        var (_, completion) = await RunningAsync(supervisor, gate);
 
         supervisor.Tell(TerminatePool.Instance);
 
@@ -146,12 +172,11 @@ public sealed class PoolSupervisorTests() : Akka.TestKit.Xunit2.TestKit(Config)
         gate.Open();
     }
 
-    private IActorRef StartSupervisor(int processes, int maxCrashRetries = 0)
+    private IActorRef StartSupervisor(int processes, int maxCrashRetries = 0, int? minProcesses = null)
     {
-        const int childConcurrency = 4;
         var settings = new SupervisorSettings(
-            new FleetSizing(processes, processes, 0, SupervisorSettings.InFlightPerChild(childConcurrency, null), TimeSpan.FromMinutes(1)),
-            childConcurrency,
+            new FleetSizing(minProcesses ?? processes, processes, 0, SupervisorSettings.InFlightPerChild(ChildConcurrency, null), TimeSpan.FromMinutes(1)),
+            ChildConcurrency,
             MaxTasksPerChild: 0,
             maxCrashRetries,
             Strategy: null,
@@ -172,6 +197,25 @@ public sealed class PoolSupervisorTests() : Akka.TestKit.Xunit2.TestKit(Config)
             TaskPlacement.RoundRobin());
         var outlets = new SupervisorOutlets(new ChildRegistry(), new PoolTelemetry("supervisor-test", null), new HealthBoard(processes), _started, _joined);
         return Sys.ActorOf(PoolSupervisorActor.Props(settings, _launcher, [], outlets), PoolSupervisorActor.Name);
+    }
+
+    /// <summary>Starts the supervisor, launches its first children, and returns once the pool has started.</summary>
+    private async Task<(IActorRef Supervisor, FakeChild[] Children)> StartedAsync(int processes, int maxCrashRetries = 0, int? minProcesses = null)
+    {
+        var supervisor = StartSupervisor(processes, maxCrashRetries, minProcesses);
+        var children = Enumerable.Range(0, minProcesses ?? processes).Select(_ => _launcher.NextStarted()).ToArray();
+        foreach (var child in children)
+            child.Launch(Here);
+        await _started.Task.WaitAsync(Limit);
+        return (supervisor, children);
+    }
+
+    /// <summary>Submits a task that waits for <paramref name="gate"/>, and returns once it is running.</summary>
+    private async Task<(PendingTask Task, TaskCompletionSource<byte[]> Completion)> RunningAsync(IActorRef supervisor, Gate gate)
+    {
+        var submitted = Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path);
+        Assert.True(await Wait.UntilAsync(() => gate.Started, Limit));
+        return submitted;
     }
 
     private async Task<R> RunAsync<R>(IActorRef supervisor, Delegate fn, params object?[] args)
