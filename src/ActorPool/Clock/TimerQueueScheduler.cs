@@ -15,11 +15,12 @@ namespace ActorPool.Clock;
 /// </summary>
 /// <remarks>
 /// The same contract as Akka's: actions run on the thread pool and their exceptions are logged; a repeated item runs
-/// again <c>interval</c> after its previous run ended, never twice at once, and not after a run that threw; after <see cref="Dispose"/>, what is still
-/// pending runs once and new items are refused. An item never runs before its delay, and runs within the timer queue's
-/// resolution after it rather than on the next 10 ms tick; a negative delay is due at once. Items due at the same time may
-/// run in any order (each fires on its own; nothing in Akka or ActorPool relies on the order). Scheduled messages reach
-/// actors as they are, without the wrapper Akka adds for telemetry filters.
+/// again <c>interval</c> after its previous run ended, never twice at once, and not after a run that threw; after
+/// <see cref="Dispose"/>, what is still pending runs once and new items are refused. An item never runs before its
+/// delay, and runs within the timer queue's resolution after it rather than on the next 10 ms tick; a negative delay is
+/// due at once. Items due at the same time may run in any order (each fires on its own; nothing in Akka or ActorPool
+/// relies on the order). Scheduled messages reach actors as they are, without the wrapper Akka adds for telemetry
+/// filters.
 /// </remarks>
 internal sealed class TimerQueueScheduler : SchedulerBase, IDateTimeOffsetNowTimeProvider, IDisposable
 {

@@ -19,7 +19,7 @@ namespace ActorPool.Tests.Unit;
 /// </summary>
 public sealed class PoolSupervisorTests() : Akka.TestKit.Xunit2.TestKit(Config)
 {
-    // The pool's own configuration, on a local ActorSystem, with the TestKit's logger for EventFilter.
+    // The pool's own configuration, on a local ActorSystem, with the TestKit's logger.
     private static readonly Config Config = ConfigurationFactory.ParseString("""
         akka.actor.provider = local
         akka.loggers = ["Akka.TestKit.TestEventListener, Akka.TestKit"]
@@ -27,7 +27,7 @@ public sealed class PoolSupervisorTests() : Akka.TestKit.Xunit2.TestKit(Config)
 
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
 
-    // The fake children share this process's one child runtime, whose concurrency gate the first runner sets: room
+    // The fake children share this ActorSystem's one child runtime, whose concurrency gate the first runner sets: room
     // for a task that waits on a gate and its re-run.
     private const int ChildConcurrency = 4;
 
