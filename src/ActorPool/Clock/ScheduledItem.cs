@@ -57,13 +57,6 @@ internal sealed class ScheduledItem
         Arm(delay);
     }
 
-    /// <summary>Ends the item without running it (it could not be started).</summary>
-    public void Abandon()
-    {
-        Volatile.Write(ref _state, Done);
-        Release();
-    }
-
     /// <summary>At the scheduler's shutdown: runs the item once if it is waiting (and not cancelled), and ends it.</summary>
     public void RunAtShutdown()
     {
@@ -143,7 +136,8 @@ internal sealed class ScheduledItem
         // A running item sees the cancellation when its run ends.
     }
 
-    private void Finish()
+    /// <summary>Ends the item: it does not run (again).</summary>
+    public void Finish()
     {
         Volatile.Write(ref _state, Done);
         Release();

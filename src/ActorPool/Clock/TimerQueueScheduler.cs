@@ -128,7 +128,7 @@ internal sealed class TimerQueueScheduler : SchedulerBase, IDateTimeOffsetNowTim
         }
         catch
         {
-            item.Abandon();
+            item.Finish();
             throw;
         }
         // Dispose may have swept the pending items between the check above and the add.

@@ -28,19 +28,27 @@ internal sealed partial class PoolSupervisorActor
             else if (mayStart)
                 Spawn(spare: false);
             else
-            {
-                // Backing off after children died while starting. SpawnDue comes back here; armed again for what is left,
-                // so that a timer that fired a little early (timers and DateTime.UtcNow are different clocks) cannot
-                // leave the pool without children.
-                Timers.StartSingleTimer(SpawnDue.Instance, SpawnDue.Instance, TimeSpan.FromTicks(Math.Max(0, (_spawnNotBefore - DateTime.UtcNow).Ticks)));
-                break;
-            }
+                break; // backing off after children died while starting; SpawnDue comes back here
         }
         if (mayStart && _started.Task.IsCompleted && Accepting
             && _settings.Sizing.StartSpare(_children.Active(spare: true), _children.Starting(spare: true) + _children.Starting(spare: false)))
             Spawn(spare: true);
         if (promoted)
             Dispatch();
+    }
+
+    /// <summary>The backoff after children died while starting is over: the pool starts what it lacks.</summary>
+    private void SpawnWhenDue()
+    {
+        // Timers and DateTime.UtcNow are different clocks: a timer that fired a little early is armed again for what is
+        // left, or EnsureChildren would find the backoff still running and the pool would wait with no timer armed.
+        if (_spawnNotBefore - DateTime.UtcNow is var left && left > TimeSpan.Zero)
+        {
+            Timers.StartSingleTimer(SpawnDue.Instance, SpawnDue.Instance, left);
+            return;
+        }
+        EnsureChildren();
+        Dispatch();
     }
 
     /// <summary>A spare takes tasks from now on; true if it is ready to take them at once.</summary>

@@ -149,7 +149,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             case LifetimeReached reached: Retire(reached.ChildId, RetireReason.Lifetime); break;
             case ShrinkTick: ShrinkIdle(); break;
             case TrimArea: if (_tasks.Count == 0) _areas.Trim(); break;
-            case SpawnDue: EnsureChildren(); Dispatch(); break;
+            case SpawnDue: SpawnWhenDue(); break;
             case PeriodicTick: Tick(); break;
             case ProbeAnswered answered: Answered(answered.ChildId); break;
             case StartTimedOut: StartTimeout(); break;
