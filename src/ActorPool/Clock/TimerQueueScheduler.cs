@@ -54,7 +54,7 @@ internal sealed class TimerQueueScheduler : SchedulerBase, IDateTimeOffsetNowTim
 
     public override TimeSpan MonotonicClock => Stopwatch.GetElapsedTime(s_origin);
 
-    public override TimeSpan HighResMonotonicClock => Stopwatch.GetElapsedTime(s_origin);
+    public override TimeSpan HighResMonotonicClock => MonotonicClock;
 
     protected override void InternalScheduleTellOnce(TimeSpan delay, ICanTell receiver, object message, IActorRef sender, ICancelable cancelable) =>
         Schedule(delay, TimeSpan.Zero, new ScheduledTell(receiver, message, sender), cancelable);
@@ -131,9 +131,6 @@ internal sealed class TimerQueueScheduler : SchedulerBase, IDateTimeOffsetNowTim
             item.Finish();
             throw;
         }
-        // Dispose may have swept the pending items between the check above and the add.
-        if (IsStopped)
-            item.RunAtShutdown();
     }
 
     private sealed class ScheduledTell(ICanTell receiver, object message, IActorRef sender) : IRunnable
