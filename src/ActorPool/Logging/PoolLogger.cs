@@ -2,7 +2,6 @@ using Akka.Actor;
 using Akka.Dispatch;
 using Akka.Event;
 using Microsoft.Extensions.Logging;
-using AkkaLogLevel = Akka.Event.LogLevel;
 using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 
 namespace ActorPool.Logging;
@@ -16,15 +15,17 @@ namespace ActorPool.Logging;
 /// </summary>
 internal sealed class PoolLogger : UntypedActor, IRequiresMessageQueue<ILoggerMessageQueueSemantics>, IWithTimers
 {
-    private readonly ILoggerFactory? _factory;
+    private readonly AkkaEventWriter _writer;
     private readonly TimeSpan _summaryInterval;
-    private readonly Dictionary<string, ILogger> _loggers = [];
     private int _foreignConnections;
     private LogEvent? _lastForeign;
 
     public PoolLogger()
     {
-        _factory = Context.System.Settings.Setup.Get<PoolLoggingSetup>().Select(s => s.Factory).GetOrElse(null);
+        var factory = Context.System.Settings.Setup.Get<PoolLoggingSetup>().Select(s => s.Factory).GetOrElse(null);
+        _writer = new AkkaEventWriter(factory);
+        // What is left in this logger's mailbox when the system stops it goes to the stdout logger: the same place.
+        (Context.System.Settings.StdoutLogger as StragglerLogger)?.Attach(factory);
         _summaryInterval = Context.System.Settings.Config.GetTimeSpan("actorpool.log.connection-failure-interval", TimeSpan.FromSeconds(10));
     }
 
@@ -48,20 +49,15 @@ internal sealed class PoolLogger : UntypedActor, IRequiresMessageQueue<ILoggerMe
 
     private void Route(LogEvent logEvent)
     {
-        switch (LogTriage.Classify(logEvent))
+        var verdict = LogTriage.Classify(logEvent);
+        if (verdict != LogVerdict.ForeignConnection)
         {
-            case LogVerdict.Keep:
-                Write(Level(logEvent.LogLevel()), logEvent, logEvent.Cause);
-                break;
-            case LogVerdict.Demote:
-                Write(LogLevel.Debug, logEvent, exception: null);
-                break;
-            case LogVerdict.ForeignConnection:
-                if (_foreignConnections++ == 0)
-                    Timers.StartSingleTimer(SummarizeForeignConnections.Instance, SummarizeForeignConnections.Instance, _summaryInterval);
-                _lastForeign = logEvent;
-                break;
+            _writer.Write(logEvent, verdict);
+            return;
         }
+        if (_foreignConnections++ == 0)
+            Timers.StartSingleTimer(SummarizeForeignConnections.Instance, SummarizeForeignConnections.Instance, _summaryInterval);
+        _lastForeign = logEvent;
     }
 
     private void Summarize()
@@ -69,35 +65,11 @@ internal sealed class PoolLogger : UntypedActor, IRequiresMessageQueue<ILoggerMe
         if (_foreignConnections == 0 || _lastForeign is null)
             return;
         var cause = _lastForeign.Cause is { } e ? $"{e.GetType().Name}: {Serialization.RemoteError.Describe(e).Split('\n')[0]}" : "no cause given";
-        WriteText(LogLevel.Information, "ActorPool.Connections", null,
+        _writer.WriteText(LogLevel.Information, "ActorPool.Connections", null,
             $"{_foreignConnections} inbound connection(s) to {Context.System.Name} failed before they were associated (a TLS handshake that failed, or bytes that were not Akka's) in the last {_summaryInterval}; the last one: {cause}");
         _foreignConnections = 0;
         _lastForeign = null;
     }
-
-    private void Write(LogLevel level, LogEvent logEvent, Exception? exception) =>
-        WriteText(level, logEvent.LogClass?.FullName ?? logEvent.LogSource, exception, $"[{logEvent.LogSource}] {logEvent.Message}");
-
-    private void WriteText(LogLevel level, string category, Exception? exception, string text)
-    {
-        if (_factory is not null)
-        {
-            if (!_loggers.TryGetValue(category, out var logger))
-                _loggers[category] = logger = _factory.CreateLogger(category);
-            logger.Log(level, exception, "{Text}", text);
-            return;
-        }
-        if (level >= LogLevel.Warning)
-            StandardErrorLog.Write(level, exception is null ? text : $"{text}{Environment.NewLine}{Serialization.RemoteError.Describe(exception)}");
-    }
-
-    private static LogLevel Level(AkkaLogLevel level) => level switch
-    {
-        AkkaLogLevel.DebugLevel => LogLevel.Debug,
-        AkkaLogLevel.InfoLevel => LogLevel.Information,
-        AkkaLogLevel.WarningLevel => LogLevel.Warning,
-        _ => LogLevel.Error,
-    };
 
     private sealed class SummarizeForeignConnections
     {
