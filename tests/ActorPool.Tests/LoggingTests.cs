@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ActorPool.Tests;
 
+[Collection(ProcessWide.Name)]
 public sealed class LoggingTests
 {
     [Fact]

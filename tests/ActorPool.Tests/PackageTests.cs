@@ -3,6 +3,7 @@ using ActorPool.Tests.Support;
 namespace ActorPool.Tests;
 
 /// <summary>The package as a user gets it: packed, added to a fresh console app outside the repository from a local folder feed, and run.</summary>
+[Collection(ReleaseBuilds.Name)]
 public sealed class PackageTests
 {
     [Fact]

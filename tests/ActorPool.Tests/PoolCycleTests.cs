@@ -4,6 +4,7 @@ using ActorPool.Tests.Support;
 namespace ActorPool.Tests;
 
 /// <summary>Pools made and ended over and over in one process leave nothing behind.</summary>
+[Collection(ProcessWide.Name)]
 public sealed class PoolCycleTests
 {
     private const int Cycles = 200;

@@ -6,6 +6,7 @@ namespace ActorPool.Tests;
 
 /// <summary>Large arguments and results through the processes' shared-memory areas, with real children.</summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+[Collection(ProcessWide.Name)]
 public sealed class SharedMemoryTests
 {
     [Fact]

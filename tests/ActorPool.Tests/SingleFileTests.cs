@@ -3,6 +3,7 @@ using ActorPool.Tests.Support;
 namespace ActorPool.Tests;
 
 /// <summary>An application published as a single file (no deps.json for the child host) runs pools and workers by starting itself.</summary>
+[Collection(ReleaseBuilds.Name)]
 public sealed class SingleFileTests
 {
     [Fact]
