@@ -7,7 +7,8 @@ namespace ActorPool.Logging;
 /// An ActorPool system's <c>akka.stdout-logger-class</c>. Akka writes to this logger what it cannot give its loggers:
 /// the events still in <see cref="PoolLogger"/>'s mailbox when the system stops it at termination (often a child's
 /// association ending just then), and warnings from before the loggers start. Akka's own prints them on standard
-/// output whatever <c>stdout-loglevel</c> says; this one sorts and writes them as <see cref="PoolLogger"/> does.
+/// output whatever <c>stdout-loglevel</c> says; this one sorts and writes them as <see cref="PoolLogger"/> does, where
+/// it does once that logger has started (before, when it cannot know the pool's factory yet: to standard error).
 /// </summary>
 internal sealed class StragglerLogger : MinimalLogger
 {

@@ -9,12 +9,13 @@ internal sealed class ConsoleCapture : IDisposable
     private readonly TextWriter _out = Console.Out;
     private readonly TextWriter _error = Console.Error;
     private readonly StringWriter _captured = new();
+    private readonly TextWriter _writer;
 
     public ConsoleCapture()
     {
-        var writer = TextWriter.Synchronized(_captured);
-        Console.SetOut(writer);
-        Console.SetError(writer);
+        _writer = TextWriter.Synchronized(_captured);
+        Console.SetOut(_writer);
+        Console.SetError(_writer);
     }
 
     /// <summary>Everything written so far, on either.</summary>
@@ -22,7 +23,8 @@ internal sealed class ConsoleCapture : IDisposable
     {
         get
         {
-            lock (_captured)
+            // The synchronized writer's methods lock the writer itself.
+            lock (_writer)
                 return _captured.ToString();
         }
     }
