@@ -22,7 +22,7 @@ internal sealed record PoolSettings(
         var settings = new PoolSettings(
             section.GetTimeSpan("child-start-timeout", TimeSpan.FromSeconds(60)),
             section.GetTimeSpan("dispose-grace", TimeSpan.FromSeconds(10)),
-            section.GetInt("map-window-factor", 2),
+            section.GetInt("map-window-factor", 4),
             section.GetByteSize("max-payload-size") ?? 96L * 1024 * 1024,
             section.GetTimeSpan("task-timeout-grace", TimeSpan.FromSeconds(5)),
             section.GetBoolean("remote.tls", true),
