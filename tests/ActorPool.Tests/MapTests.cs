@@ -92,8 +92,8 @@ public sealed class MapTests(NarrowTwoChildPool shared) : IClassFixture<NarrowTw
         });
 
         Assert.Equal(Enumerable.Range(0, 100).Select(i => i * i), received);
-        // Bounded: 2 processes x 4 tasks x window factor 2, plus the few the pipeline holds, were pulled beyond what was used.
-        Assert.InRange(source.Pulled, 100, 100 + 2 * 4 * 2 + 4);
+        // Bounded: 2 processes x 4 tasks x window factor 4, plus the few the pipeline holds, were pulled beyond what was used.
+        Assert.InRange(source.Pulled, 100, 100 + 2 * 4 * 4 + 4);
         var pulledAtStop = source.Pulled;
         Assert.Equal(3, await Pool.ApplyAsync(Jobs.Add, 1, 2));
         Assert.Equal(pulledAtStop, source.Pulled);
@@ -123,12 +123,24 @@ public sealed class MapTests(NarrowTwoChildPool shared) : IClassFixture<NarrowTw
     [Fact]
     public async Task MapUnordered_YieldsInCompletionOrder()
     {
-        var delays = new[] { 900, 1, 600, 300 };
-        var seen = new List<int>();
-        await foreach (var result in Pool.MapUnordered(Jobs.SleepThenReturnAsync, delays))
-            seen.Add(result);
-
-        Assert.Equal([1, 300, 600, 900], seen);
+        // The test decides the order the tasks end in (not the input order), one at a time: no timing to race.
+        var gates = Enumerable.Range(0, 4).Select(_ => new Gate()).ToArray();
+        try
+        {
+            await using var results = Pool.MapUnordered(Jobs.PathWhenGateOpensAsync, gates.Select(g => g.Path)).GetAsyncEnumerator();
+            foreach (var next in new[] { 1, 3, 2, 0 })
+            {
+                gates[next].Open();
+                Assert.True(await results.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60)));
+                Assert.Equal(gates[next].Path, results.Current);
+            }
+            Assert.False(await results.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60)));
+        }
+        finally
+        {
+            foreach (var gate in gates)
+                gate.Dispose();
+        }
     }
 
     [Fact]

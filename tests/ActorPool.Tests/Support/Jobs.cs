@@ -132,6 +132,14 @@ public static class Jobs
         return Environment.ProcessId;
     }
 
+    /// <summary>Waits until <paramref name="gate"/> exists, and returns its path.</summary>
+    public static async Task<string> PathWhenGateOpensAsync(string gate)
+    {
+        while (!File.Exists(gate))
+            await Task.Delay(10);
+        return gate;
+    }
+
     public static int Twice(int x) => 2 * x;
 
     public static async ValueTask<string> Join3Async(string a, int b, bool c)
