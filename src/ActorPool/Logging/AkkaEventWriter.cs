@@ -14,7 +14,7 @@ internal sealed class AkkaEventWriter(ILoggerFactory? factory)
 {
     private readonly Dictionary<string, ILogger> _loggers = [];
 
-    /// <summary>Writes an event as <paramref name="verdict"/> says: as it is, or at Debug without its stack trace.</summary>
+    /// <summary>Writes an event as it is for <see cref="LogVerdict.Keep"/>, and at Debug without its stack trace for any other verdict.</summary>
     public void Write(LogEvent logEvent, LogVerdict verdict)
     {
         if (verdict == LogVerdict.Keep)

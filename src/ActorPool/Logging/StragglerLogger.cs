@@ -26,8 +26,9 @@ internal sealed class StragglerLogger : MinimalLogger
     {
         if (message is not LogEvent logEvent)
             return;
-        // Failed inbound connections are summed up by PoolLogger while it runs; one left over is not news.
-        var verdict = LogTriage.Classify(logEvent) is LogVerdict.Keep ? LogVerdict.Keep : LogVerdict.Demote;
+        // Failed inbound connections are summed up by PoolLogger while it runs; one left over is written at Debug, as
+        // every verdict other than Keep is.
+        var verdict = LogTriage.Classify(logEvent);
         lock (_gate)
             _writer.Write(logEvent, verdict);
     }

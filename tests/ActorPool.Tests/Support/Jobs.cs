@@ -118,8 +118,7 @@ public static class Jobs
     public static async Task<int> RecordPidThenWaitForGateAsync(string directory, string gate)
     {
         await File.WriteAllTextAsync(Path.Combine(directory, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)), "");
-        while (!File.Exists(gate))
-            await Task.Delay(10);
+        await WaitForGateAsync(gate);
         return Environment.ProcessId;
     }
 
@@ -127,16 +126,14 @@ public static class Jobs
     public static async Task<int> PidWhenGateOpensAsync(string gate)
     {
         await File.WriteAllTextAsync(gate + ".started", "");
-        while (!File.Exists(gate))
-            await Task.Delay(10);
+        await WaitForGateAsync(gate);
         return Environment.ProcessId;
     }
 
     /// <summary>Waits until <paramref name="gate"/> exists, and returns its path.</summary>
     public static async Task<string> PathWhenGateOpensAsync(string gate)
     {
-        while (!File.Exists(gate))
-            await Task.Delay(10);
+        await WaitForGateAsync(gate);
         return gate;
     }
 
@@ -260,13 +257,19 @@ public static class Jobs
     {
         _ = cancellationToken;
         await File.WriteAllTextAsync(gate + ".started", "");
-        while (!File.Exists(gate))
-            await Task.Delay(10, CancellationToken.None);
+        await WaitForGateAsync(gate);
         await File.WriteAllTextAsync(gate + ".done", "");
         return true;
     }
 
     public static bool FileExists(string path) => File.Exists(path);
+
+    // Not cancellable: the jobs that wait on a gate either ignore their token on purpose or have none.
+    private static async Task WaitForGateAsync(string gate)
+    {
+        while (!File.Exists(gate))
+            await Task.Delay(10, CancellationToken.None);
+    }
 
     /// <summary>Logs a warning through the child's own ActorSystem, and writes a plain line on its standard error.</summary>
     public static int LogFromChild(string marker)
