@@ -114,6 +114,17 @@ public sealed record PoolOptions
     public Config? Config { get; init; }
 
     /// <summary>
+    /// Makes this process the driver of a pool over several machines: it joins the ActorPool cluster these options
+    /// describe, and every worker host in it (<see cref="ActorPoolWorker"/>) takes this pool's tasks beside its local
+    /// children, each up to its own capacity. Null (the default): local children only.
+    /// </summary>
+    /// <remarks>
+    /// A lost host's running tasks run again elsewhere, counted against <see cref="MaxCrashRetries"/>. Payloads of a
+    /// clustered pool travel over Akka.Remote (the shared-memory path is for one machine). See the README's "Several machines".
+    /// </remarks>
+    public ClusterOptions? Cluster { get; init; }
+
+    /// <summary>
     /// Options from HOCON: the <c>actorpool.pool</c> section sets the options (<c>processes</c>, <c>min-processes</c>,
     /// <c>spare-processes</c>, <c>child-concurrency</c>, <c>max-tasks-per-child</c>, <c>max-crash-retries</c>,
     /// <c>child-idle-timeout</c>, <c>task-timeout</c>, <c>max-child-lifetime</c>, <c>max-memory-per-child</c>, <c>name</c>;
@@ -145,5 +156,6 @@ public sealed record PoolOptions
             throw new ArgumentOutOfRangeException(nameof(MaxChildLifetime), lifetime, "MaxChildLifetime must be positive.");
         if (MaxMemoryPerChild is { } memory && memory <= 0)
             throw new ArgumentOutOfRangeException(nameof(MaxMemoryPerChild), memory, "MaxMemoryPerChild must be a positive number of bytes.");
+        Cluster?.Validate();
     }
 }

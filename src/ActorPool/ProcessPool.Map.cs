@@ -5,7 +5,10 @@ namespace ActorPool;
 // Map, MapUnordered and StarMap: every overload (written at build time by ActorPool.Generators) funnels into Ordered or Unordered.
 public sealed partial class ProcessPool
 {
-    private int MapWindow => _options.Processes * _options.ChildConcurrency * _settings.MapWindowFactor;
+    // The worker hosts' capacity counts as their processes x concurrency x 2 (InFlightPerChild) does; hosts that join
+    // after a map started add to the maps started after them.
+    private int MapWindow => (int)Math.Min(
+        ((long)_options.Processes * _options.ChildConcurrency + _registry.HostCapacity / 2) * _settings.MapWindowFactor, int.MaxValue);
 
     private PoolResult<R> Ordered<T, R>(Delegate fn, IAsyncEnumerable<T> items, Func<T, object?[]> args, CancellationToken cancellationToken)
     {

@@ -28,6 +28,7 @@ public sealed partial class ProcessPool : IProcessPool
     private long _nextTaskId;
 
     private readonly ActorSystem _system;
+    private readonly ActorSystem? _cluster;
     private readonly IActorRef _supervisor;
     private readonly PayloadCodec _codec;
     private readonly ChildRegistry _registry;
@@ -41,9 +42,10 @@ public sealed partial class ProcessPool : IProcessPool
     private int _state;
 
     private ProcessPool(
-        ActorSystem system, PayloadCodec codec, IActorRef supervisor, IActorRef router, ChildRegistry registry, Task childrenExited,
+        ActorSystem system, ActorSystem? cluster, PayloadCodec codec, IActorRef supervisor, IActorRef router, ChildRegistry registry, Task childrenExited,
         PoolOptions options, PoolSettings settings, PoolTelemetry telemetry, HealthBoard health, string? placementRefusal)
     {
+        _cluster = cluster;
         _placementRefusal = placementRefusal;
         _telemetry = telemetry;
         _health = health;
@@ -77,11 +79,17 @@ public sealed partial class ProcessPool : IProcessPool
     /// <summary>Process ids of the live child processes.</summary>
     public IReadOnlyList<int> ChildPids => _registry.Pids;
 
+    /// <summary>Worker hosts of the pool's cluster that take its tasks now (always 0 without <see cref="PoolOptions.Cluster"/>).</summary>
+    public int WorkerHosts => _registry.Hosts;
+
     /// <summary>Every child pid this pool ever started; for tests that check no process outlives its pool.</summary>
     internal IReadOnlyList<int> StartedChildPids => _registry.Started;
 
     /// <summary>The pool's supervisor actor, for diagnostics (<see cref="SupervisionProtocol.DescribeState"/>).</summary>
     internal IActorRef Supervisor => _supervisor;
+
+    /// <summary>How long the pool lets its tasks finish when it is disposed (<c>actorpool.dispose-grace</c>).</summary>
+    internal TimeSpan DisposeGrace => _settings.DisposeGrace;
 
     /// <summary>The pool's own ActorSystem, in this process.</summary>
     internal ActorSystem System => _system;
@@ -105,6 +113,8 @@ public sealed partial class ProcessPool : IProcessPool
         ChildCommand.EnsureAvailable();
         cancellationToken.ThrowIfCancellationRequested();
         var config = PoolConfig.Merge(options.Config);
+        if (options.Cluster is not null)
+            config = Cluster.ClusterNode.OneMachineOff.WithFallback(config);
         var settings = PoolSettings.From(config);
         var certificate = settings.Tls ? ProcessFamily.Credential : null;
         var initializer = options.Initializer is { } init ? PreparedFunction.Prepare(init, nameof(options.Initializer)) : null;
@@ -195,14 +205,23 @@ public sealed partial class ProcessPool : IProcessPool
         var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var launcher = new ProcessChildLauncher(settings.ChildEnvironment, childLogs, Akka.Event.Logging.GetLogger(system, typeof(PoolSupervisorActor)));
         OrphanedTaskActor.Start(system, codec);
+        ActorSystem? cluster = null;
         var supervisor = system.ActorOf(PoolSupervisorActor.Props(supervisorSettings, launcher, prelaunched, new SupervisorOutlets(registry, telemetry, health, started, exited)), PoolSupervisorActor.Name);
         try
         {
             var pool = await started.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return new ProcessPool(system, codec, supervisor, pool.Router, registry, exited.Task, options, settings, telemetry, health, placementRefusal);
+            // The cluster is joined once the local children take tasks: hosts that join add to a pool that works already.
+            if (options.Cluster is { } clusterOptions)
+            {
+                cluster = Cluster.ClusterNode.Start(clusterOptions, Cluster.ClusterNode.DriverRole, options.Config, options.LoggerFactory);
+                cluster.ActorOf(Cluster.HostDirectoryActor.Props(supervisor), Cluster.HostDirectoryActor.Name);
+            }
+            return new ProcessPool(system, cluster, codec, supervisor, pool.Router, registry, exited.Task, options, settings, telemetry, health, placementRefusal);
         }
         catch (Exception)
         {
+            if (cluster is not null)
+                await Cluster.ClusterNode.LeaveAsync(cluster, settings.SystemShutdownWait).ConfigureAwait(false);
             // The caller gets the cause at once: the children are killed, and neither they nor the ActorSystem keep it
             // waiting longer than the pool's own bounds (the cause is not replaced by a timeout of the clean-up).
             supervisor.Tell(TerminatePool.Instance);
@@ -272,6 +291,9 @@ public sealed partial class ProcessPool : IProcessPool
     private async Task ShutdownAsync()
     {
         await _childrenExited.ConfigureAwait(false);
+        // Worker hosts learn at once that this driver left (rather than from their failure detector).
+        if (_cluster is not null)
+            await Cluster.ClusterNode.LeaveAsync(_cluster, _settings.DisposeGrace).ConfigureAwait(false);
         // No child is left to read the pool's area: it goes now, not whenever the ActorSystem has finished terminating.
         SharedMemory.PayloadAreas.For(_system).Close();
         await TerminateSystemAsync(_system, _settings.SystemShutdownWait).ConfigureAwait(false);
@@ -340,6 +362,21 @@ public sealed partial class ProcessPool : IProcessPool
             _telemetry.TaskCompleted(outcome);
             TaskActivity.StopCaller(activity, outcome, error);
         }
+    }
+
+    /// <summary>
+    /// Runs a call another process encoded (a driver's, on a worker host) and returns its encoded result as the child
+    /// gave it; a fault comes as the <see cref="ProxyException"/> a caller here would get.
+    /// </summary>
+    internal async Task<byte[]> RunEncodedAsync(byte[] call, string? traceParent, CancellationToken cancellationToken)
+    {
+        EnsureOpen();
+        var id = Interlocked.Increment(ref _nextTaskId);
+        var completion = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _supervisor.Tell(new SubmitTask(new PendingTask(id, call, completion, traceParent)));
+        return cancellationToken.CanBeCanceled
+            ? await WaitAsync(id, completion, cancellationToken).ConfigureAwait(false)
+            : await completion.Task.ConfigureAwait(false);
     }
 
     private static bool Noted(Exception exception, out string outcome, out Exception error)

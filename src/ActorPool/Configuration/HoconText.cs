@@ -62,6 +62,14 @@ internal static class HoconText
         }
     }
 
+    /// <summary>A HOCON quoted string of <paramref name="value"/>.</summary>
+    public static string Quote(string value)
+    {
+        var text = new StringBuilder(value.Length + 2);
+        Quote(text, value);
+        return text.ToString();
+    }
+
     private static void Quote(StringBuilder text, string value)
     {
         text.Append('"');

@@ -52,6 +52,7 @@ internal static class ChildExitReasons
         RetireReason.Memory => "memory",
         RetireReason.Lifetime => "lifetime",
         RetireReason.Idle => "idle",
+        RetireReason.HostLeaving => "host_left",
         _ => reason.ToString().ToLowerInvariant(),
     };
 }

@@ -14,4 +14,7 @@ internal enum RetireReason
 
     /// <summary>An elastic pool shrinks: it had no task for ChildIdleTimeout.</summary>
     Idle,
+
+    /// <summary>A worker host of the pool's cluster is leaving (it was asked to stop).</summary>
+    HostLeaving,
 }

@@ -33,14 +33,16 @@ internal sealed class ChildFleet
     /// <summary>The child that a runner was deployed into, or null.</summary>
     public ChildSlot? OwnerOf(IActorRef runner) => _order.FirstOrDefault(s => s.Runners.Contains(runner));
 
-    /// <summary>Children that take tasks now or will once started: launching, deploying or ready, spares included.</summary>
-    public int Active(bool spare) => _order.Count(s => s.Spare == spare && s.State is ChildState.Launching or ChildState.Deploying or ChildState.Ready);
+    // The counts are of local children: worker hosts come and go with the cluster, not with the pool's sizing.
 
-    /// <summary>Children that are starting (not ready yet).</summary>
-    public int Starting(bool spare) => _order.Count(s => s.Spare == spare && s.Starting);
+    /// <summary>Local children that take tasks now or will once started: launching, deploying or ready, spares included.</summary>
+    public int Active(bool spare) => _order.Count(s => !s.IsHost && s.Spare == spare && s.State is ChildState.Launching or ChildState.Deploying or ChildState.Ready);
 
-    /// <summary>Non-spare children that are ready.</summary>
-    public int ReadyForTasks => _order.Count(s => s.TakesTasks);
+    /// <summary>Local children that are starting (not ready yet).</summary>
+    public int Starting(bool spare) => _order.Count(s => !s.IsHost && s.Spare == spare && s.Starting);
+
+    /// <summary>Non-spare local children that are ready.</summary>
+    public int ReadyForTasks => _order.Count(s => !s.IsHost && s.TakesTasks);
 
     /// <summary>A ready spare, to take the place of a child that left; null if none.</summary>
     public ChildSlot? ReadySpare() => _order.FirstOrDefault(s => s.Spare && s.State == ChildState.Ready);

@@ -16,6 +16,16 @@ internal sealed class ChildSlot(IChildHandle handle, bool spare)
 
     public ChildState State { get; set; } = ChildState.Launching;
 
+    /// <summary>
+    /// A worker host of the pool's cluster rather than a local child: its one runner is the host's link, and it neither
+    /// counts towards the pool's Processes nor follows its per-child policies (recycling, lifetime, idle, liveness),
+    /// which the host's own pool applies to its children.
+    /// </summary>
+    public bool IsHost { get; init; }
+
+    /// <summary>How many tasks it holds at once, when it differs from the pool's per-child figure (a worker host's).</summary>
+    public int? Capacity { get; init; }
+
     /// <summary>A spare takes no tasks until a child that does leaves and it takes that child's place.</summary>
     public bool Spare { get; set; } = spare;
 

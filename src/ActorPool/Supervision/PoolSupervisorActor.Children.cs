@@ -187,7 +187,7 @@ internal sealed partial class PoolSupervisorActor
         var now = DateTime.UtcNow;
         foreach (var slot in _children.All.ToList())
         {
-            if (slot.TakesTasks && slot.Running.Count == 0
+            if (!slot.IsHost && slot.TakesTasks && slot.Running.Count == 0
                 && _settings.Sizing.MayShrink(_children.Active(spare: false), slot.IdleSince, now))
             {
                 Retire(slot.Id, RetireReason.Idle);
@@ -200,11 +200,14 @@ internal sealed partial class PoolSupervisorActor
         var slot = _children.OwnerOf(runner);
         if (slot is null)
             return;
-        if (connectionLost && slot.State != ChildState.Exiting)
+        if ((connectionLost || slot.IsHost) && slot.State != ChildState.Exiting)
         {
-            // Akka.Remote gave up on the child while its process lives: no answer of its can arrive any more,
-            // so end it now and run its tasks elsewhere.
-            _log.Warning("Lost the connection to child {0} (process {1}); replacing it", slot.Id, slot.Handle.Pid);
+            // Akka.Remote gave up on the child while its process lives, or a worker host's link stopped (the host was
+            // lost): no answer of its can arrive any more, so end it now and run its tasks elsewhere.
+            if (slot.IsHost)
+                _log.Warning("Lost worker host {0} (process {1} there) with {2} running tasks; they run again elsewhere", slot.Id, slot.Handle.Pid, slot.Running.Count);
+            else
+                _log.Warning("Lost the connection to child {0} (process {1}); replacing it", slot.Id, slot.Handle.Pid);
             StopChild(slot, kill: true, ChildExitReasons.ConnectionLost);
             return;
         }
@@ -241,8 +244,15 @@ internal sealed partial class PoolSupervisorActor
         RemoveRoutees(slot);
         ForgetRunners(slot);
         slot.Handle.Dispose();
-        _registry.Remove(slot.Handle.Pid);
-        _areas.Retire(slot.Handle.Pid);
+        if (slot.IsHost)
+        {
+            _registry.HostRemoved(slot.Capacity ?? 0);
+        }
+        else
+        {
+            _registry.Remove(slot.Handle.Pid);
+            _areas.Retire(slot.Handle.Pid);
+        }
         if (!expected)
             _log.Warning("Child {0} (process {1}) exited with code {2} while in state {3}", slot.Id, slot.Handle.Pid, exited.ExitCode, slot.State);
         _telemetry.ChildExited(ChildExitReasons.Of(expected ? slot.ExitReason : null, exited.ExitCode, slot.KilledByPool, wasReady));

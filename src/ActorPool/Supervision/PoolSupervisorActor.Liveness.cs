@@ -15,7 +15,7 @@ internal sealed partial class PoolSupervisorActor
         {
             foreach (var slot in _children.All)
             {
-                if (slot.State != ChildState.Exiting && ResidentMemory.Of(slot.Handle.Pid) is { } bytes)
+                if (!slot.IsHost && slot.State != ChildState.Exiting && ResidentMemory.Of(slot.Handle.Pid) is { } bytes)
                     _telemetry.ChildMemory(slot.Number, bytes);
             }
         }

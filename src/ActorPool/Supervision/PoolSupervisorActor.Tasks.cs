@@ -64,7 +64,8 @@ internal sealed partial class PoolSupervisorActor
     /// <summary>A timed-out function that still runs a grace period after its token was cancelled costs its child.</summary>
     private void EnforceHardLimit(long taskId)
     {
-        if (!_tasks.TryGet(taskId, out var task) || task.ChildId is not { } childId || !_children.TryGet(childId, out var slot))
+        // A worker host is not killed for one task: its own pool has cancelled the function's token.
+        if (!_tasks.TryGet(taskId, out var task) || task.ChildId is not { } childId || !_children.TryGet(childId, out var slot) || slot.IsHost)
             return;
         _log.Warning(
             "Task {0} ignored its cancellation for {1} after its TaskTimeout; killing child {2} (process {3}) to stop it",

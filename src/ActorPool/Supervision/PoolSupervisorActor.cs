@@ -153,6 +153,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
             case PeriodicTick: Tick(); break;
             case ProbeAnswered answered: Answered(answered.ChildId); break;
             case StartTimedOut: StartTimeout(); break;
+            case Cluster.ClusterProtocol.HostJoined joined: HostJoined(joined); break;
 
             // The pool
             case ClosePool: Close(); break;
@@ -184,5 +185,5 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
     private string Describe() =>
         $"tasks={_tasks.Count} queued={_tasks.Queued} closing={_closing} terminating={_terminating} children=[" +
         string.Join("; ", _children.All.Select(s =>
-            $"{s.Id}/pid {s.Handle.Pid}: {s.State}{(s.Spare ? " spare" : "")} running={s.Running.Count} assigned={s.Assigned} runners={s.Runners.Count} routees={s.Routees.Count} exited={s.Handle.HasExited}")) + "]";
+            $"{s.Id}/pid {s.Handle.Pid}: {s.State}{(s.IsHost ? " host" : "")}{(s.Spare ? " spare" : "")} running={s.Running.Count} assigned={s.Assigned} runners={s.Runners.Count} routees={s.Routees.Count} exited={s.Handle.HasExited}")) + "]";
 }

@@ -37,7 +37,7 @@ internal sealed class TaskPlacer
         {
             if (!slot.TakesTasks || !slot.HasLiveRunner || slot.Unresponsive)
                 continue;
-            var view = slot.Placement ??= new PlacementChild(slot, _capacity);
+            var view = slot.Placement ??= new PlacementChild(slot, slot.Capacity ?? _capacity);
             view.Refresh(HasRoom(slot));
             _eligible.Add(view);
         }
@@ -83,5 +83,5 @@ internal sealed class TaskPlacer
     public void Placed(ChildSlot slot) => slot.Placement?.Refresh(HasRoom(slot));
 
     private bool HasRoom(ChildSlot slot) =>
-        slot.Running.Count < _capacity && (_maxTasksPerChild == 0 || slot.Assigned < _maxTasksPerChild);
+        slot.Running.Count < (slot.Capacity ?? _capacity) && (_maxTasksPerChild == 0 || slot.IsHost || slot.Assigned < _maxTasksPerChild);
 }

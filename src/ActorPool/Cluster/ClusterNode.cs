@@ -1,0 +1,95 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Actor.Setup;
+using Akka.Configuration;
+using Akka.Remote.Transport.DotNetty;
+using ActorPool.Configuration;
+using ActorPool.Logging;
+using Microsoft.Extensions.Logging;
+
+namespace ActorPool.Cluster;
+
+/// <summary>
+/// Starts the ActorSystem through which a driver and its worker hosts reach each other: Akka.Cluster over Akka.Remote with
+/// mutual TLS pinned to the cluster's provisioned certificate. It is a system of its own beside the pool's, whose local
+/// children keep their per-pool certificate and loopback address.
+/// </summary>
+internal static class ClusterNode
+{
+    /// <summary>The role of a worker host's node.</summary>
+    public const string WorkerRole = "actorpool-worker";
+
+    /// <summary>The role of a driver's node.</summary>
+    public const string DriverRole = "actorpool-driver";
+
+    /// <summary>The gateway's name under <c>/user</c> on a worker host.</summary>
+    public const string GatewayName = "actorpool-gateway";
+
+    /// <summary>What a pool in a cluster turns off: shared memory carries payloads only between processes of one machine.</summary>
+    public static readonly Config OneMachineOff = ConfigurationFactory.ParseString("actorpool.shared-memory.enabled = off");
+
+    /// <summary>Leaves the cluster gracefully (so that the others need not detect a failure), then ends the node's system.</summary>
+    public static async Task LeaveAsync(ActorSystem system, TimeSpan wait)
+    {
+        try
+        {
+            await Akka.Cluster.Cluster.Get(system).LeaveAsync().WaitAsync(wait).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            system.Log.Warning("Leaving the cluster took longer than {0}; the node stops without waiting", wait);
+        }
+        try
+        {
+            await system.Terminate().WaitAsync(wait).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            system.Log.Debug("The cluster node finishes its shutdown in the background.");
+        }
+    }
+
+    public static ExtendedActorSystem Start(ClusterOptions options, string role, Config? userConfig, ILoggerFactory? loggerFactory)
+    {
+        var certificate = options.LoadCertificate();
+        var config = Render(options, role).WithFallback(PoolConfig.Merge(userConfig));
+        var tls = new DotNettySslSetup(
+            certificate,
+            suppressValidation: false,
+            requireMutualAuthentication: true,
+            CertificateValidation.PinnedCertificate(certificate.Thumbprint));
+        var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(config), tls, new PoolLoggingSetup(loggerFactory));
+        var system = (ExtendedActorSystem)ActorSystem.Create(ClusterOptions.SystemName, setup);
+        Security.RemoteSetup.ReleaseWhenTerminated(system);
+        return system;
+    }
+
+    /// <summary>The cluster's part of the configuration; ActorPool's own (serializers, logging, scheduler) lies beneath it.</summary>
+    internal static Config Render(ClusterOptions options, string role)
+    {
+        var seeds = string.Join(", ", options.Seeds.Select(HoconText.Quote));
+        var hocon = $$"""
+            akka {
+              actor.provider = cluster
+              remote.dot-netty.tcp {
+                hostname = {{HoconText.Quote(options.Hostname)}}
+                public-hostname = {{HoconText.Quote(options.PublicHostname ?? options.Hostname)}}
+                port = {{options.Port}}
+                enable-ssl = on
+              }
+              cluster {
+                seed-nodes = [{{seeds}}]
+                roles = [{{HoconText.Quote(role)}}]
+                log-info = off
+                # A partition is resolved by keeping the side of the oldest member: the driver, which founds the cluster.
+                downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
+                split-brain-resolver {
+                  active-strategy = keep-oldest
+                  keep-oldest.down-if-alone = off
+                }
+              }
+            }
+            """;
+        return ConfigurationFactory.ParseString(hocon);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace ActorPool;
+
+/// <summary>
+/// How a process joins an ActorPool cluster: a driver (a pool with <see cref="PoolOptions.Cluster"/>) or a worker host
+/// (<see cref="ActorPoolWorker"/>). Every node listens with Akka.Remote's mutual TLS and accepts only peers that present
+/// the same provisioned certificate (pinned by thumbprint).
+/// </summary>
+public sealed record ClusterOptions
+{
+    /// <summary>The name of every ActorPool cluster's ActorSystem, the part of a seed address after the scheme.</summary>
+    public const string SystemName = "actorpool";
+
+    /// <summary>
+    /// The seed nodes, as Akka addresses, e.g. <c>akka.ssl.tcp://actorpool@driver-host:4053</c>. Usually the driver's own
+    /// address first, so that it founds the cluster and, as its oldest member, wins a network partition.
+    /// </summary>
+    public IReadOnlyList<string> Seeds { get; init; } = [];
+
+    /// <summary>The address this node listens on; by default this machine's host name.</summary>
+    public string Hostname { get; init; } = System.Net.Dns.GetHostName();
+
+    /// <summary>The address other nodes reach this one at, when it differs from <see cref="Hostname"/> (NAT, containers).</summary>
+    public string? PublicHostname { get; init; }
+
+    /// <summary>The port this node listens on; 0 for any free port (a seed needs a fixed one).</summary>
+    public int Port { get; init; }
+
+    /// <summary>
+    /// The cluster's certificate with its private key (a PKCS#12/PFX file): each node presents it and accepts only a peer
+    /// that presents the same one. Required unless <see cref="Certificate"/> is given.
+    /// </summary>
+    public string? CertificatePath { get; init; }
+
+    /// <summary>The password of <see cref="CertificatePath"/>, if it has one.</summary>
+    public string? CertificatePassword { get; init; }
+
+    /// <summary>The cluster's certificate, with its private key, already loaded (instead of <see cref="CertificatePath"/>).</summary>
+    public X509Certificate2? Certificate { get; init; }
+
+    /// <summary>Throws for options that cannot make a node.</summary>
+    /// <exception cref="ArgumentException">No seed, a seed that is not an Akka address, or no certificate.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The port is not a TCP port.</exception>
+    internal void Validate()
+    {
+        if (Seeds.Count == 0)
+            throw new ArgumentException("ClusterOptions.Seeds needs at least one seed node address, e.g. akka.ssl.tcp://actorpool@host:4053.", nameof(Seeds));
+        foreach (var seed in Seeds)
+        {
+            if (!Akka.Actor.Address.TryParse(seed, out var address) || address.Port is null || address.Host is null)
+                throw new ArgumentException($"ClusterOptions.Seeds: '{seed}' is not an Akka address with a host and a port, e.g. akka.ssl.tcp://actorpool@host:4053.", nameof(Seeds));
+            if (address.System != SystemName)
+                throw new ArgumentException($"ClusterOptions.Seeds: '{seed}' names the system '{address.System}'; ActorPool's cluster system is '{SystemName}'.", nameof(Seeds));
+        }
+        ArgumentOutOfRangeException.ThrowIfNegative(Port, nameof(Port));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535, nameof(Port));
+        if (string.IsNullOrWhiteSpace(Hostname))
+            throw new ArgumentException("ClusterOptions.Hostname is empty.", nameof(Hostname));
+        if (Certificate is null && string.IsNullOrWhiteSpace(CertificatePath))
+            throw new ArgumentException("ClusterOptions needs the cluster's certificate: CertificatePath (a PFX file) or Certificate.", nameof(CertificatePath));
+        if (Certificate is { HasPrivateKey: false })
+            throw new ArgumentException("ClusterOptions.Certificate has no private key; a node must present it in mutual TLS.", nameof(Certificate));
+        if (Certificate is null && !File.Exists(CertificatePath))
+            throw new ArgumentException($"ClusterOptions.CertificatePath: no file at '{CertificatePath}'.", nameof(CertificatePath));
+    }
+
+    /// <summary>The certificate to present and pin.</summary>
+    internal X509Certificate2 LoadCertificate()
+    {
+        if (Certificate is { } certificate)
+            return certificate;
+        var loaded = X509CertificateLoader.LoadPkcs12FromFile(CertificatePath!, CertificatePassword, X509KeyStorageFlags.EphemeralKeySet);
+        if (!loaded.HasPrivateKey)
+        {
+            loaded.Dispose();
+            throw new ArgumentException($"ClusterOptions.CertificatePath: '{CertificatePath}' holds no private key; a node must present it in mutual TLS.", nameof(CertificatePath));
+        }
+        return loaded;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace ActorPool.Tests.Support;
+
+/// <summary>
+/// Hosts of the multi-host tests on one machine: a provisioned cluster certificate (a PFX in a temporary folder), a free
+/// port for the driver's seed, and worker hosts run as separate processes of this test assembly on loopback. Everything
+/// it started is killed, with its children, when it is disposed.
+/// </summary>
+internal sealed class ClusterHosts : IDisposable
+{
+    public const string WorkerVariable = "ACTORPOOL_TEST_WORKER";
+    private const string Password = "test-only";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("actorpool-cluster-").FullName;
+    private readonly List<Process> _workers = [];
+
+    public ClusterHosts()
+    {
+        CertificatePath = Path.Combine(_folder, "cluster.pfx");
+        File.WriteAllBytes(CertificatePath, NewCertificate().Export(X509ContentType.Pkcs12, Password));
+        Port = FreePort();
+    }
+
+    public string CertificatePath { get; }
+
+    public int Port { get; }
+
+    public string Seed => $"akka.ssl.tcp://actorpool@127.0.0.1:{Port}";
+
+    /// <summary>The driver's side: it founds the cluster at <see cref="Seed"/>.</summary>
+    public ClusterOptions Driver => new()
+    {
+        Seeds = [Seed],
+        Hostname = "127.0.0.1",
+        Port = Port,
+        CertificatePath = CertificatePath,
+        CertificatePassword = Password,
+    };
+
+    /// <summary>Starts a worker host named <paramref name="name"/> (its children see it in <see cref="WorkerVariable"/>).</summary>
+    public Process StartWorker(string name, int processes = 1, string? certificatePath = null)
+    {
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        info.ArgumentList.Add(typeof(ClusterHosts).Assembly.Location);
+        foreach (var arg in (string[])[
+            ActorPoolWorker.Command, "--seed", Seed, "--hostname", "127.0.0.1",
+            "--certificate", certificatePath ?? CertificatePath, "--processes", processes.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        {
+            info.ArgumentList.Add(arg);
+        }
+        info.Environment["ACTORPOOL_CERTIFICATE_PASSWORD"] = Password;
+        info.Environment[WorkerVariable] = name;
+        var worker = Process.Start(info)!;
+        worker.ErrorDataReceived += (_, _) => { };
+        worker.OutputDataReceived += (_, _) => { };
+        worker.BeginErrorReadLine();
+        worker.BeginOutputReadLine();
+        _workers.Add(worker);
+        return worker;
+    }
+
+    /// <summary>A certificate of another cluster, in the same form.</summary>
+    public string ForeignCertificate()
+    {
+        var path = Path.Combine(_folder, "foreign.pfx");
+        File.WriteAllBytes(path, NewCertificate().Export(X509ContentType.Pkcs12, Password));
+        return path;
+    }
+
+    /// <summary>The processes <paramref name="pid"/> started that still run.</summary>
+    public static IReadOnlyList<int> ChildrenOf(int pid)
+    {
+        var children = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var candidate))
+                continue;
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == pid)
+                    children.Add(candidate);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Gone meanwhile.
+            }
+        }
+        return children;
+    }
+
+    public void Dispose()
+    {
+        foreach (var worker in _workers)
+        {
+            var children = ChildrenOf(worker.Id);
+            if (!worker.HasExited)
+                worker.Kill(entireProcessTree: true);
+            worker.WaitForExit(10_000);
+            ProcessProbe.KillSurvivors(children);
+            worker.Dispose();
+        }
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private static X509Certificate2 NewCertificate()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=actorpool-test-cluster", key, HashAlgorithmName.SHA256);
+        var now = DateTimeOffset.UtcNow;
+        return request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
