@@ -64,7 +64,10 @@ internal static class ClusterNode
         return system;
     }
 
-    /// <summary>The cluster's part of the configuration; ActorPool's own (serializers, logging, scheduler) lies beneath it.</summary>
+    /// <summary>
+    /// The node's part of the configuration, from its options; the user's HOCON and ActorPool's reference (its
+    /// <c>akka.cluster</c> defaults, serializers, logging, scheduler) lie beneath it.
+    /// </summary>
     internal static Config Render(ClusterOptions options, string role)
     {
         var seeds = string.Join(", ", options.Seeds.Select(HoconText.Quote));
@@ -80,14 +83,11 @@ internal static class ClusterNode
               cluster {
                 seed-nodes = [{{seeds}}]
                 roles = [{{HoconText.Quote(role)}}]
-                log-info = off
-                # A partition is resolved by keeping the side of the oldest member: the driver, which founds the cluster.
-                downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
-                split-brain-resolver {
-                  active-strategy = keep-oldest
-                  keep-oldest.down-if-alone = off
-                }
               }
+              # No actor is deployed across hosts: a node's link to another carries tasks to its gateway, nothing else.
+              # Remote deployment travels as DaemonMsgCreate, whose serializer here refuses it both ways.
+              actor.serializers.daemon-create = "ActorPool.Cluster.DeployRefusingSerializer, ActorPool"
+              actor.serialization-identifiers."ActorPool.Cluster.DeployRefusingSerializer, ActorPool" = 3
             }
             """;
         return ConfigurationFactory.ParseString(hocon);

@@ -39,19 +39,37 @@ internal sealed class WorkerCommand
         DefaultValueFactory = _ => PoolDefaults.ChildConcurrency,
     };
 
+    private readonly Option<FileInfo?> _config = new("--config")
+    {
+        Description = "A HOCON file for the host's pool (its actorpool.pool section, as PoolOptions.FromConfig reads it) and its cluster node (akka.cluster).",
+    };
+
     public WorkerCommand()
     {
         Root = new RootCommand("Runs an ActorPool worker host: joins the cluster and runs drivers' tasks on a local pool of child processes.")
         {
-            _seeds, _certificate, _hostname, _publicHostname, _port, _processes, _childConcurrency,
+            _seeds, _certificate, _hostname, _publicHostname, _port, _processes, _childConcurrency, _config,
         };
     }
 
     public RootCommand Root { get; }
 
     /// <summary>The options the parsed command line gives (checked by the caller).</summary>
+    /// <exception cref="ArgumentException">The HOCON file cannot be read or parsed.</exception>
     public (ClusterOptions Cluster, PoolOptions Pool) Read(ParseResult parsed)
     {
+        var pool = new PoolOptions { Name = "actorpool-worker" };
+        if (parsed.GetValue(_config) is { } file)
+        {
+            try
+            {
+                pool = PoolOptions.FromConfig(Akka.Configuration.ConfigurationFactory.ParseString(File.ReadAllText(file.FullName)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Akka.Configuration.ConfigurationException or FormatException)
+            {
+                throw new ArgumentException($"--config {file}: {e.Message}", e);
+            }
+        }
         var cluster = new ClusterOptions
         {
             Seeds = parsed.GetValue(_seeds) ?? [],
@@ -62,12 +80,11 @@ internal sealed class WorkerCommand
         };
         if (parsed.GetValue(_hostname) is { } hostname)
             cluster = cluster with { Hostname = hostname };
-        var pool = new PoolOptions
-        {
-            Processes = parsed.GetValue(_processes),
-            ChildConcurrency = parsed.GetValue(_childConcurrency),
-            Name = "actorpool-worker",
-        };
-        return (cluster, pool);
+        // The command line's figures win over the file's; the file's win over the defaults.
+        if (parsed.GetResult(_processes) is { Implicit: false } || pool.Config?.HasPath("actorpool.pool.processes") != true)
+            pool = pool with { Processes = parsed.GetValue(_processes) };
+        if (parsed.GetResult(_childConcurrency) is { Implicit: false } || pool.Config?.HasPath("actorpool.pool.child-concurrency") != true)
+            pool = pool with { ChildConcurrency = parsed.GetValue(_childConcurrency) };
+        return (cluster, pool with { Cluster = null });
     }
 }

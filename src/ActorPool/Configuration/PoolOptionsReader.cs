@@ -28,12 +28,31 @@ internal static class PoolOptionsReader
             TaskTimeout = Get<TimeSpan?>(section, "task-timeout", k => Off(section, k) ? null : section.GetTimeSpan(k), null),
             MaxChildLifetime = Get<TimeSpan?>(section, "max-child-lifetime", k => Off(section, k) ? null : section.GetTimeSpan(k), null),
             MaxMemoryPerChild = Get(section, "max-memory-per-child", k => Off(section, k) ? null : section.GetByteSize(k), null),
+            Cluster = section.HasPath("cluster") ? ReadCluster(section.GetConfig("cluster")) : null,
+        };
+    }
+
+    /// <summary>
+    /// <c>actorpool.pool.cluster</c>: <c>seeds</c>, <c>hostname</c>, <c>public-hostname</c>, <c>port</c> and
+    /// <c>certificate-path</c>; the certificate's password is not kept in configuration, it comes from
+    /// <c>ACTORPOOL_CERTIFICATE_PASSWORD</c> (or set <see cref="ClusterOptions.CertificatePassword"/> in code).
+    /// </summary>
+    private static ClusterOptions ReadCluster(Config cluster)
+    {
+        var options = new ClusterOptions { CertificatePassword = Environment.GetEnvironmentVariable(Cluster.WorkerCommand.PasswordVariable) };
+        return options with
+        {
+            Seeds = Get<IReadOnlyList<string>>(cluster, "seeds", k => [.. cluster.GetStringList(k)], options.Seeds, "cluster."),
+            Hostname = Get(cluster, "hostname", k => cluster.GetString(k), options.Hostname, "cluster."),
+            PublicHostname = Get(cluster, "public-hostname", k => cluster.GetString(k), options.PublicHostname, "cluster."),
+            Port = Get(cluster, "port", k => cluster.GetInt(k), options.Port, "cluster."),
+            CertificatePath = Get(cluster, "certificate-path", k => cluster.GetString(k), options.CertificatePath, "cluster."),
         };
     }
 
     private static bool Off(Config section, string key) => section.GetString(key) is "off";
 
-    private static T Get<T>(Config section, string key, Func<string, T> read, T otherwise)
+    private static T Get<T>(Config section, string key, Func<string, T> read, T otherwise, string prefix = "")
     {
         if (!section.HasPath(key))
             return otherwise;
@@ -43,7 +62,7 @@ internal static class PoolOptionsReader
         }
         catch (Exception e) when (e is FormatException or OverflowException or ConfigurationException or InvalidCastException)
         {
-            throw new ConfigurationException($"{Section}.{key} = \"{section.GetString(key)}\" is not a valid value: {e.Message}");
+            throw new ConfigurationException($"{Section}.{prefix}{key} = \"{section.GetString(key)}\" is not a valid value: {e.Message}");
         }
     }
 }

@@ -1,7 +1,9 @@
 using Akka.Actor;
 using Akka.Configuration;
 using Akka.Routing;
+using ActorPool.Cluster;
 using ActorPool.Configuration;
+using ActorPool.Execution;
 using ActorPool.Diagnostics;
 using ActorPool.Functions;
 using ActorPool.Placement;
@@ -170,6 +172,67 @@ public sealed class PoolSupervisorTests() : Akka.TestKit.Xunit2.TestKit(Config)
         await _joined.Task.WaitAsync(Limit);
         Assert.All(children, child => Assert.True(child.Killed));
         gate.Open();
+    }
+
+    [Fact]
+    public async Task WorkerHost_TakesTasksUpToItsCapacity_BesideTheLocalChild()
+    {
+        var (supervisor, _) = await StartedAsync(processes: 1);
+        var link = CreateTestProbe();
+        supervisor.Tell(new ClusterProtocol.HostJoined(link.Ref, Capacity: 2, Pid: 4242, Host: "elsewhere"), link.Ref);
+        link.ExpectMsg<ClusterProtocol.HostAdmitted>(Limit);
+        using var gate = new Gate();
+        var perChild = SupervisorSettings.InFlightPerChild(ChildConcurrency, null);
+
+        var held = Enumerable.Range(0, perChild + 3).Select(_ => Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path).Completion).ToList();
+
+        // The host got its capacity's worth, the local child its own, and one task waits.
+        var placed = 0;
+        while (placed < 2)
+            placed += link.ExpectMsg<ExecutionProtocol.RunTasks>(Limit).Tasks.Length;
+        Assert.True(await Wait.UntilAsync(async () => (await Describe(supervisor)).Contains("queued=1"), Limit));
+        link.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        gate.Open();
+    }
+
+    [Fact]
+    public async Task WorkerHostLost_ItsTaskRunsAgainOnTheLocalChild_AndAnswersOnce()
+    {
+        var (supervisor, _) = await StartedAsync(processes: 1, maxCrashRetries: 1);
+        var link = CreateTestProbe();
+        supervisor.Tell(new ClusterProtocol.HostJoined(link.Ref, Capacity: 2, Pid: 4242, Host: "elsewhere"), link.Ref);
+        link.ExpectMsg<ClusterProtocol.HostAdmitted>(Limit);
+        using var gate = new Gate();
+
+        // Round-robin: the local child (first in order) takes the first task, the host the second.
+        var (_, first) = Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path);
+        var (onHost, second) = Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path);
+        Assert.Equal(onHost.Id, link.ExpectMsg<ExecutionProtocol.RunTasks>(Limit).Tasks.Single().TaskId);
+
+        Sys.Stop(link.Ref);
+        Assert.True(await Wait.UntilAsync(() => onHost.Attempts == 2, Limit), "the lost host's task did not run again");
+        Assert.DoesNotContain(" host", await Describe(supervisor));
+        gate.Open();
+
+        Assert.Equal(Environment.ProcessId, Decode<int>(await first.Task.WaitAsync(Limit)));
+        Assert.Equal(Environment.ProcessId, Decode<int>(await second.Task.WaitAsync(Limit)));
+    }
+
+    [Fact]
+    public async Task WorkerHostLeaving_TakesNoNewTask_AndLeavesThePoolOnceDrained()
+    {
+        var (supervisor, _) = await StartedAsync(processes: 1);
+        var link = CreateTestProbe();
+        supervisor.Tell(new ClusterProtocol.HostJoined(link.Ref, Capacity: 2, Pid: 4242, Host: "elsewhere"), link.Ref);
+        var slot = link.ExpectMsg<ClusterProtocol.HostAdmitted>(Limit).ChildId;
+
+        supervisor.Tell(new ExecutionProtocol.ChildRetiring(slot, RetireReason.HostLeaving), link.Ref);
+        Assert.Equal(Environment.ProcessId, await RunAsync<int>(supervisor, Jobs.Pid));
+        Assert.Equal(Environment.ProcessId, await RunAsync<int>(supervisor, Jobs.Pid));
+        link.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+
+        supervisor.Tell(new ExecutionProtocol.ChildDrained(slot), link.Ref);
+        Assert.True(await Wait.UntilAsync(async () => !(await Describe(supervisor)).Contains(" host"), Limit), "the drained host stayed in the pool");
     }
 
     private IActorRef StartSupervisor(int processes, int maxCrashRetries = 0, int? minProcesses = null)

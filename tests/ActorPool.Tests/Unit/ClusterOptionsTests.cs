@@ -1,0 +1,85 @@
+using Akka.Actor;
+using Akka.Configuration;
+using ActorPool.Cluster;
+using ActorPool.Tests.Support;
+
+namespace ActorPool.Tests.Unit;
+
+/// <summary>A cluster's options, its configuration and its guards, without starting a pool.</summary>
+public sealed class ClusterOptionsTests
+{
+    [Fact]
+    public void FromConfig_ReadsTheClusterSection()
+    {
+        var options = PoolOptions.FromConfig(ConfigurationFactory.ParseString("""
+            actorpool.pool.cluster {
+              seeds = ["akka.ssl.tcp://actorpool@driver:4053", "akka.ssl.tcp://actorpool@backup:4053"]
+              hostname = driver
+              public-hostname = driver.example
+              port = 4053
+              certificate-path = "/etc/app/cluster.pfx"
+            }
+            """));
+
+        var cluster = Assert.IsType<ClusterOptions>(options.Cluster);
+        Assert.Equal(["akka.ssl.tcp://actorpool@driver:4053", "akka.ssl.tcp://actorpool@backup:4053"], cluster.Seeds);
+        Assert.Equal(("driver", "driver.example", 4053, "/etc/app/cluster.pfx"), (cluster.Hostname, cluster.PublicHostname, cluster.Port, cluster.CertificatePath));
+    }
+
+    [Theory]
+    [InlineData("", "at least one seed")]
+    [InlineData("driver:4053", "is not an Akka address")]
+    [InlineData("akka.ssl.tcp://other@driver:4053", "names the system 'other'")]
+    public void Validate_RefusesSeedsThatCannotBeJoined(string seed, string expected)
+    {
+        using var hosts = new ClusterHosts();
+        var options = hosts.Driver with { Seeds = seed.Length == 0 ? [] : [seed] };
+
+        var error = Assert.Throws<ArgumentException>(options.Validate);
+
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void Validate_RefusesANodeWithoutTheClustersCertificate()
+    {
+        using var hosts = new ClusterHosts();
+
+        Assert.Contains("needs the cluster's certificate", Assert.Throws<ArgumentException>((hosts.Driver with { CertificatePath = null }).Validate).Message);
+        Assert.Contains("no file at", Assert.Throws<ArgumentException>((hosts.Driver with { CertificatePath = "/nonexistent/cluster.pfx" }).Validate).Message);
+        Assert.Throws<ArgumentOutOfRangeException>((hosts.Driver with { Port = 70000 }).Validate);
+    }
+
+    [Fact]
+    public void AssemblyIdentity_NamesAnAssemblyOfAnotherBuild_AndPassesTheSameOnes()
+    {
+        var mine = AssemblyIdentity.Loaded();
+        Assert.Equal(typeof(ProcessPool).Assembly.ManifestModule.ModuleVersionId, mine["ActorPool"]);
+
+        Assert.Null(AssemblyIdentity.FirstMismatch(mine));
+        Assert.Null(AssemblyIdentity.FirstMismatch(new Dictionary<string, Guid> { ["NotAnAssemblyOfThisApp"] = Guid.NewGuid() }));
+        var mismatch = AssemblyIdentity.FirstMismatch(new Dictionary<string, Guid> { ["ActorPool"] = Guid.NewGuid() });
+        Assert.NotNull(mismatch);
+        Assert.Contains("'ActorPool'", mismatch);
+    }
+
+    [Fact]
+    public async Task ClusterNode_RefusesRemoteDeployment_BothWays()
+    {
+        using var hosts = new ClusterHosts();
+        var node = ClusterNode.Start(hosts.Driver, ClusterNode.DriverRole, null, null);
+        try
+        {
+            var deployment = typeof(Akka.Remote.RemoteActorRefProvider).Assembly.GetType("Akka.Remote.DaemonMsgCreate", throwOnError: true)!;
+            var serializer = node.Serialization.FindSerializerForType(deployment);
+
+            Assert.IsType<DeployRefusingSerializer>(serializer);
+            Assert.Throws<NotSupportedException>(() => serializer.ToBinary(new object()));
+            Assert.Throws<System.Runtime.Serialization.SerializationException>(() => serializer.FromBinary([1, 2, 3], deployment));
+        }
+        finally
+        {
+            await node.Terminate();
+        }
+    }
+}
