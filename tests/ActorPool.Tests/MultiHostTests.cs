@@ -1,3 +1,4 @@
+using Akka.Actor;
 using ActorPool.Tests.Support;
 using Xunit.Abstractions;
 
@@ -52,4 +53,123 @@ public sealed class MultiHostTests(ITestOutputHelper output)
         Assert.True(await Wait.UntilAsync(() => pool.WorkerHosts == 1, JoinLimit), "the killed host is still counted");
         Assert.True(await ProcessProbe.WaitForExitAsync(doomedChildren, TimeSpan.FromSeconds(10)), "the killed host's children outlived it");
     }
+
+    [Fact]
+    public async Task RouterAsk_ReachesTheWorkerHosts_AsItDoesTheLocalChildren()
+    {
+        using var hosts = new ClusterHosts();
+        await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 1, Cluster = hosts.Driver });
+        hosts.StartWorker("w1");
+        Assert.True(await Wait.UntilAsync(() => pool.WorkerHosts == 1, JoinLimit), "the worker host did not join");
+
+        // The supervisor counts the host before the router has applied its new routee (its mailbox's turn).
+        Assert.True(await Wait.UntilAsync(
+            async () => (await pool.Router.Ask<Akka.Routing.Routees>(Akka.Routing.GetRoutees.Instance, TimeSpan.FromSeconds(5))).Members.Count() == 2, JoinLimit));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => pool.Router.Ask<string>(Invoke.Create(Where), TimeSpan.FromSeconds(30))));
+
+        Assert.Contains("w1", answers);
+        Assert.Contains("driver", answers);
+    }
+
+    [Fact]
+    public async Task WorkerHostStopped_FinishesItsTasksFirst_AndLeaves()
+    {
+        using var hosts = new ClusterHosts();
+        // No retry: a task lost with the host would fail the map.
+        await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 1, MaxCrashRetries = 0, Cluster = hosts.Driver });
+        var leaving = hosts.StartWorker("w1");
+        Assert.True(await Wait.UntilAsync(() => pool.WorkerHosts == 1, JoinLimit), "the worker host did not join");
+
+        const int count = 400;
+        var results = new List<string>(count);
+        IReadOnlyList<int> children = [];
+        await foreach (var result in pool.Map(static async (int i) =>
+        {
+            await Task.Delay(20);
+            return $"{i}:{Environment.GetEnvironmentVariable(ClusterHosts.WorkerVariable) ?? "driver"}";
+        }, Enumerable.Range(0, count)))
+        {
+            results.Add(result);
+            if (children.Count == 0 && results.Count(r => r.EndsWith(":w1", StringComparison.Ordinal)) >= 20)
+            {
+                children = ClusterHosts.ChildrenOf(leaving.Id);
+                ProcessProbe.Signal(leaving.Id, "TERM");
+            }
+        }
+
+        Assert.NotEmpty(children);
+        Assert.Equal(Enumerable.Range(0, count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), results.Select(r => r.Split(':')[0]));
+        Assert.True(leaving.WaitForExit(TimeSpan.FromSeconds(60)), "the stopped worker host did not exit");
+        Assert.Equal(0, leaving.ExitCode);
+        Assert.True(await ProcessProbe.WaitForExitAsync(children, TimeSpan.FromSeconds(10)), "the stopped host's children outlived it");
+        Assert.True(await Wait.UntilAsync(() => pool.WorkerHosts == 0, JoinLimit), "the driver still counts the host that left");
+    }
+
+    [Fact]
+    public async Task PartitionedHost_ItsTasksRunElsewhere_AndItTakesTasksAgainOnceHealed()
+    {
+        using var hosts = new ClusterHosts();
+        await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 1, Cluster = hosts.Driver });
+        var cut = hosts.StartWorker("w1");
+        hosts.StartWorker("w2");
+        Assert.True(await Wait.UntilAsync(() => pool.WorkerHosts == 2, JoinLimit), "the worker hosts did not join");
+
+        const int count = 2000;
+        var results = new List<string>(count);
+        Task? healed = null;
+        await foreach (var result in pool.Map(static async (int i) =>
+        {
+            await Task.Delay(2);
+            return $"{i}:{Environment.GetEnvironmentVariable(ClusterHosts.WorkerVariable) ?? "driver"}";
+        }, Enumerable.Range(0, count)))
+        {
+            results.Add(result);
+            // A partition of one host, as the driver sees it: its process stops answering (SIGSTOP) while it holds tasks,
+            // and answers again (SIGCONT) once the driver has given up on it; what it finishes then reaches nobody.
+            if (healed is null && results.Count(r => r.EndsWith(":w1", StringComparison.Ordinal)) >= 50)
+            {
+                ProcessProbe.Signal(cut.Id, "STOP");
+                healed = Task.Run(async () =>
+                {
+                    try
+                    {
+                        Assert.True(await Wait.UntilAsync(() => pool.WorkerHosts == 1, JoinLimit), "the driver did not give up on the cut-off host");
+                    }
+                    finally
+                    {
+                        ProcessProbe.Signal(cut.Id, "CONT");
+                    }
+                });
+            }
+        }
+
+        Assert.NotNull(healed);
+        await healed;
+        Assert.Equal(Enumerable.Range(0, count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), results.Select(r => r.Split(':')[0]));
+        Assert.True(await Wait.UntilAsync(() => pool.WorkerHosts == 2, JoinLimit), "the healed host did not take tasks again");
+        var after = await pool.Map(WhereFor, Enumerable.Range(0, 40).Select(_ => 0)).ToListAsync();
+        Assert.Contains("w1", after);
+    }
+
+    [Fact]
+    public async Task WorkerWithAnotherCertificate_IsNotAdmitted()
+    {
+        using var hosts = new ClusterHosts();
+        await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 1, Cluster = hosts.Driver });
+
+        hosts.StartWorker("intruder", certificatePath: hosts.ForeignCertificate());
+        hosts.StartWorker("w1");
+
+        // The rightful host joins, though it started after the intruder; the intruder's TLS handshakes fail.
+        Assert.True(await Wait.UntilAsync(() => pool.WorkerHosts == 1, JoinLimit), "the worker host did not join");
+        Assert.True(await Wait.UntilAsync(() => hosts.ErrorOutput.Any(line => line.StartsWith("intruder:", StringComparison.Ordinal)), JoinLimit),
+            "the intruder logged no failure");
+        Assert.Equal(1, pool.WorkerHosts);
+        var answers = await pool.Map(WhereFor, Enumerable.Range(0, 20).Select(_ => 0)).ToListAsync();
+        Assert.DoesNotContain("intruder", answers);
+    }
+
+    private static string Where() => Environment.GetEnvironmentVariable(ClusterHosts.WorkerVariable) ?? "driver";
+
+    private static string WhereFor(int _) => Where();
 }

@@ -31,9 +31,17 @@ internal static class ClusterNode
     /// <summary>Leaves the cluster gracefully (so that the others need not detect a failure), then ends the node's system.</summary>
     public static async Task LeaveAsync(ActorSystem system, TimeSpan wait)
     {
+        var cluster = Akka.Cluster.Cluster.Get(system);
         try
         {
-            await Akka.Cluster.Cluster.Get(system).LeaveAsync().WaitAsync(wait).ConfigureAwait(false);
+            // A leave completes once the members agree on it, which unreachable ones never do: a driver downs the hosts it
+            // has lost already (it is the side that keeps going in a partition anyway), instead of waiting for its resolver.
+            if (cluster.SelfRoles.Contains(DriverRole))
+            {
+                foreach (var lost in cluster.State.Unreachable)
+                    cluster.Down(lost.Address);
+            }
+            await cluster.LeaveAsync().WaitAsync(wait).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

@@ -17,6 +17,8 @@ internal sealed class HostDirectoryActor : UntypedActor
     private readonly Akka.Cluster.Cluster _cluster = Akka.Cluster.Cluster.Get(Context.System);
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<UniqueAddress, IActorRef> _links = [];
+    // Kept from the events themselves: Cluster.State is updated by another subscriber, maybe after this one hears of it.
+    private readonly HashSet<UniqueAddress> _unreachable = [];
     private long _nextLink;
 
     public HostDirectoryActor(IActorRef supervisor) => _supervisor = supervisor;
@@ -34,18 +36,26 @@ internal sealed class HostDirectoryActor : UntypedActor
         switch (message)
         {
             case ClusterEvent.MemberUp up: Link(up.Member); break;
-            case ClusterEvent.ReachableMember reachable when reachable.Member.Status == MemberStatus.Up: Link(reachable.Member); break;
-            case ClusterEvent.UnreachableMember unreachable: Unlink(unreachable.Member, lost: true); break;
-            case ClusterEvent.MemberRemoved removed: Unlink(removed.Member, lost: false); break;
+            case ClusterEvent.ReachableMember reachable: Reachable(reachable.Member); break;
+            case ClusterEvent.UnreachableMember unreachable: _unreachable.Add(unreachable.Member.UniqueAddress); Unlink(unreachable.Member, lost: true); break;
+            case ClusterEvent.MemberRemoved removed: _unreachable.Remove(removed.Member.UniqueAddress); Unlink(removed.Member, lost: false); break;
             case ClusterEvent.IMemberEvent: break;
             case Terminated terminated: Forget(terminated.ActorRef); break;
             default: Unhandled(message); break;
         }
     }
 
+    /// <summary>A host that was cut off answers again (the partition healed): it takes tasks again, through a new link.</summary>
+    private void Reachable(Member member)
+    {
+        _unreachable.Remove(member.UniqueAddress);
+        if (member.Status == MemberStatus.Up)
+            Link(member);
+    }
+
     private void Link(Member member)
     {
-        if (!member.HasRole(ClusterNode.WorkerRole) || _links.ContainsKey(member.UniqueAddress) || _cluster.State.Unreachable.Contains(member))
+        if (!member.HasRole(ClusterNode.WorkerRole) || _links.ContainsKey(member.UniqueAddress) || _unreachable.Contains(member.UniqueAddress))
             return;
         var link = Context.ActorOf(HostLinkActor.Props(_supervisor, member.Address), $"host-{++_nextLink}");
         Context.Watch(link);

@@ -36,17 +36,25 @@ internal static class LogTriage
     // its real failures (a port it cannot bind) are errors, and stay so.
     private const string Transport = "Akka.Remote.Transport.DotNetty.TcpTransport";
 
+    private const string PinningFailed = "Certificate pinning failed";
+
     public static LogVerdict Classify(LogEvent logEvent)
     {
         if (logEvent.LogClass?.FullName == InboundHandler && logEvent.LogLevel() >= LogLevel.WarningLevel)
+            return LogVerdict.ForeignConnection;
+        // A peer that presented another certificate: the transport logs it as an error with no exception to sort it by,
+        // once per attempt (a foreign node retrying its join would fill the log); its fixed template says what it is.
+        if (logEvent.LogClass?.FullName == Transport && logEvent.Message is LogMessage { Format: var format }
+            && format.StartsWith(PinningFailed, StringComparison.Ordinal))
             return LogVerdict.ForeignConnection;
         if (EndsAssociation(logEvent.Cause) || Parameters(logEvent).Any(p => p is Exception e && EndsAssociation(e)))
             return LogVerdict.Demote;
         if (logEvent.LogClass?.FullName == Transport && logEvent.LogLevel() == LogLevel.WarningLevel)
             return LogVerdict.Demote;
-        // Akka.Remote's warnings about a pool child's address (unreachable after it exited, gated, quarantined): the
-        // supervisor reports what becomes of its children itself (an unexpected exit, a hang), once and in its words.
-        if (logEvent.LogLevel() == LogLevel.WarningLevel && Parameters(logEvent).Any(IsChildAddress))
+        // Akka.Remote's warnings about a pool child's or a cluster host's address (unreachable after it exited, gated,
+        // quarantined): the supervisor reports what becomes of its children itself (an unexpected exit, a hang), and a
+        // driver what becomes of its hosts (lost, left), once and in its words.
+        if (logEvent.LogLevel() == LogLevel.WarningLevel && Parameters(logEvent).Any(IsPeerAddress))
             return LogVerdict.Demote;
         // Sending through a remoting that has stopped: a child or a pool on its way out.
         if (logEvent.Cause is Akka.Remote.RemoteTransportException { InnerException: null } && logEvent.LogClass?.FullName?.StartsWith("Akka.Remote.RemoteActorRef", StringComparison.Ordinal) == true)
@@ -64,8 +72,9 @@ internal static class LogTriage
         return false;
     }
 
-    private static bool IsChildAddress(object parameter) =>
-        parameter is Akka.Actor.Address { System: var system } && system.StartsWith(Child.ChildEntryPoint.SystemNamePrefix, StringComparison.Ordinal);
+    private static bool IsPeerAddress(object parameter) =>
+        parameter is Akka.Actor.Address { System: var system }
+        && (system.StartsWith(Child.ChildEntryPoint.SystemNamePrefix, StringComparison.Ordinal) || system == ClusterOptions.SystemName);
 
     private static IEnumerable<object> Parameters(LogEvent logEvent) =>
         logEvent.Message is LogMessage message ? message.Parameters() : [];

@@ -18,6 +18,7 @@ internal sealed class ClusterHosts : IDisposable
 
     private readonly string _folder = Directory.CreateTempSubdirectory("actorpool-cluster-").FullName;
     private readonly List<Process> _workers = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _errors = new();
 
     public ClusterHosts()
     {
@@ -56,13 +57,20 @@ internal sealed class ClusterHosts : IDisposable
         info.Environment["ACTORPOOL_CERTIFICATE_PASSWORD"] = Password;
         info.Environment[WorkerVariable] = name;
         var worker = Process.Start(info)!;
-        worker.ErrorDataReceived += (_, _) => { };
+        worker.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text)
+                _errors.Enqueue($"{name}: {text}");
+        };
         worker.OutputDataReceived += (_, _) => { };
         worker.BeginErrorReadLine();
         worker.BeginOutputReadLine();
         _workers.Add(worker);
         return worker;
     }
+
+    /// <summary>What the workers wrote on standard error (ActorPool's warnings and errors), each line after its worker's name.</summary>
+    public IReadOnlyList<string> ErrorOutput => [.. _errors];
 
     /// <summary>A certificate of another cluster, in the same form.</summary>
     public string ForeignCertificate()

@@ -33,6 +33,23 @@ public sealed class LogTriageTests
     }
 
     [Fact]
+    public void Classify_RemotingWarningAboutAClusterHostsAddress_IsDemoted()
+    {
+        // The driver says what became of its host (lost, left) in its own words.
+        var host = new Akka.Actor.Address("akka.ssl.tcp", ClusterOptions.SystemName, "10.0.0.7", 4053);
+
+        Assert.Equal(LogVerdict.Demote, LogTriage.Classify(new Warning("remoting", typeof(object),
+            new TemplateMessage("Tried to associate with unreachable remote address [{0}]. Address is now gated for {1} ms.", host, 200))));
+    }
+
+    [Fact]
+    public void Classify_PeerWithAnotherCertificate_IsCounted()
+    {
+        Assert.Equal(LogVerdict.ForeignConnection, LogTriage.Classify(new Error(null, "transport", s_transport,
+            new TemplateMessage("Certificate pinning failed for {0}: thumbprint '{1}' not in allowed list", "[::1]:5000", "77ED"))));
+    }
+
+    [Fact]
     public void Classify_TransportWarningButNotItsErrors_IsDemoted()
     {
         Assert.Equal(LogVerdict.Demote, LogTriage.Classify(new Warning("transport", s_transport, "Half-close failed")));
