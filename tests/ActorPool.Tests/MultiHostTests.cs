@@ -169,7 +169,35 @@ public sealed class MultiHostTests(ITestOutputHelper output)
         Assert.DoesNotContain("intruder", answers);
     }
 
-    private static string Where() => Environment.GetEnvironmentVariable(ClusterHosts.WorkerVariable) ?? "driver";
+    private static string Where() => ClusterJobs.Where();
 
-    private static string WhereFor(int _) => Where();
+    private static string WhereFor(int _) => ClusterJobs.Where();
+
+    [Fact]
+    public async Task DriverCrash_StopsItsTasksOnTheHosts_WhichThenServeTheNextDriver()
+    {
+        using var hosts = new ClusterHosts();
+        var markers = Directory.CreateTempSubdirectory("actorpool-markers-").FullName;
+        try
+        {
+            // Quick to give up on a lost driver: the host downs itself (it is not on the oldest member's side) and joins again.
+            hosts.StartWorker("w1", hocon: "akka.cluster.split-brain-resolver.stable-after = 2s");
+            var crashing = hosts.StartDriver(markers);
+            Assert.True(await Wait.UntilAsync(() => Directory.GetFiles(markers, "w1-*.started").Length > 0, JoinLimit), "the first driver's tasks did not reach the host");
+            var started = Directory.GetFiles(markers, "w1-*.started");
+
+            crashing.Kill(entireProcessTree: true);
+
+            Assert.True(await Wait.UntilAsync(() => Directory.GetFiles(markers, "w1-*.cancelled").Length == started.Length, JoinLimit),
+                "the host's children kept running the crashed driver's tasks");
+            await using var next = await ProcessPool.StartAsync(new PoolOptions { Processes = 1, Cluster = hosts.Driver });
+            Assert.True(await Wait.UntilAsync(() => next.WorkerHosts == 1, JoinLimit), "the host did not join the next driver");
+            var answers = await next.Map(WhereFor, Enumerable.Range(0, 20).Select(_ => 0)).ToListAsync();
+            Assert.Contains("w1", answers);
+        }
+        finally
+        {
+            Directory.Delete(markers, recursive: true);
+        }
+    }
 }

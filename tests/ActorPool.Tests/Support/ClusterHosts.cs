@@ -17,7 +17,7 @@ internal sealed class ClusterHosts : IDisposable
     private const string Password = "test-only";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("actorpool-cluster-").FullName;
-    private readonly List<Process> _workers = [];
+    private readonly List<Process> _workers = []; // and drivers in processes of their own
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _errors = new();
 
     public ClusterHosts()
@@ -44,7 +44,11 @@ internal sealed class ClusterHosts : IDisposable
     };
 
     /// <summary>Starts a worker host named <paramref name="name"/> (its children see it in <see cref="WorkerVariable"/>).</summary>
-    public Process StartWorker(string name, int processes = 1, string? certificatePath = null)
+    /// <param name="name">The host's name.</param>
+    /// <param name="processes">Its pool's children.</param>
+    /// <param name="certificatePath">Another certificate than the cluster's.</param>
+    /// <param name="hocon">HOCON for its pool and node, given with --config.</param>
+    public Process StartWorker(string name, int processes = 1, string? certificatePath = null, string? hocon = null)
     {
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         info.ArgumentList.Add(typeof(ClusterHosts).Assembly.Location);
@@ -53,6 +57,13 @@ internal sealed class ClusterHosts : IDisposable
             "--certificate", certificatePath ?? CertificatePath, "--processes", processes.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             info.ArgumentList.Add(arg);
+        }
+        if (hocon is not null)
+        {
+            var config = Path.Combine(_folder, name + ".conf");
+            File.WriteAllText(config, hocon);
+            info.ArgumentList.Add("--config");
+            info.ArgumentList.Add(config);
         }
         info.Environment["ACTORPOOL_CERTIFICATE_PASSWORD"] = Password;
         info.Environment[WorkerVariable] = name;
@@ -67,6 +78,28 @@ internal sealed class ClusterHosts : IDisposable
         worker.BeginOutputReadLine();
         _workers.Add(worker);
         return worker;
+    }
+
+    /// <summary>
+    /// Starts a driver in a process of its own (<see cref="TestProgram"/>'s test-driver): it founds the cluster at
+    /// <see cref="Seed"/> and keeps its hosts busy with <see cref="ClusterJobs.MarkWhenCancelledAsync"/> in <paramref name="directory"/>.
+    /// </summary>
+    public Process StartDriver(string directory)
+    {
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in (string[])[typeof(ClusterHosts).Assembly.Location, "test-driver", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), CertificatePath, Password, directory])
+            info.ArgumentList.Add(arg);
+        var driver = Process.Start(info)!;
+        driver.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text)
+                _errors.Enqueue($"driver: {text}");
+        };
+        driver.OutputDataReceived += (_, _) => { };
+        driver.BeginErrorReadLine();
+        driver.BeginOutputReadLine();
+        _workers.Add(driver);
+        return driver;
     }
 
     /// <summary>What the workers wrote on standard error (ActorPool's warnings and errors), each line after its worker's name.</summary>
