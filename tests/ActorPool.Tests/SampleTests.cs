@@ -78,12 +78,24 @@ public sealed class SampleTests
     }
 
     /// <summary>Runs a sample that must end cleanly: exit code 0 and nothing on standard error; returns its standard output.</summary>
-    private static async Task<string> RunCleanAsync(string project, TimeSpan limit)
+    private static async Task<string> RunCleanAsync(string project, TimeSpan limit, params string[] args)
     {
-        var (exitCode, stdout, stderr) = await SampleProgram.RunAsync(project, limit);
+        var (exitCode, stdout, stderr) = await SampleProgram.RunAsync(project, limit, args);
         Assert.True(exitCode == 0, $"exit code {exitCode}\n{stdout}\n{stderr}");
         Assert.True(stderr.Trim() == "", $"standard error:\n{stderr}");
         return stdout;
+    }
+
+    [Fact]
+    [Trait("Category", "MultiHost")]
+    public async Task Cluster_Demo_SpreadsItsTasksOverTheDriverAndTwoWorkerHosts()
+    {
+        var stdout = await RunCleanAsync("ActorPool.Cluster", TimeSpan.FromMinutes(3), "demo");
+
+        Assert.Contains("Worker hosts joined: 2", stdout);
+        Assert.Contains("Ran 4000 tasks in", stdout);
+        Assert.Matches(@"driver: \d+", stdout);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(stdout, @"worker \d+: \d+").Count);
     }
 
     [Theory]
