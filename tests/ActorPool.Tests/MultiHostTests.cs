@@ -169,6 +169,24 @@ public sealed class MultiHostTests(ITestOutputHelper output)
         Assert.DoesNotContain("intruder", answers);
     }
 
+    [Fact]
+    public async Task WorkerFromAnotherBuild_RefusesTheDriver_NamingTheAssembly()
+    {
+        using var hosts = new ClusterHosts();
+        var logs = new CapturingLoggerFactory();
+        await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 1, Cluster = hosts.Driver, LoggerFactory = logs });
+        hosts.StartWorker("rebuilt", build: hosts.AnotherBuild());
+
+        Assert.True(await Wait.UntilAsync(() => logs.Entries.Any(e => e.Message.Contains("refused this driver", StringComparison.Ordinal)), JoinLimit),
+            "the driver logged no refusal");
+        var refusal = logs.Entries.First(e => e.Message.Contains("refused this driver", StringComparison.Ordinal));
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Error, refusal.Level);
+        Assert.Contains("'ActorPool.Tests' differs", refusal.Message);
+        Assert.Equal(0, pool.WorkerHosts);
+        Assert.True(await Wait.UntilAsync(() => hosts.ErrorOutput.Any(line => line.StartsWith("rebuilt:", StringComparison.Ordinal) && line.Contains("'ActorPool.Tests' differs", StringComparison.Ordinal)), JoinLimit),
+            "the worker host logged no refusal");
+    }
+
     private static string Where() => ClusterJobs.Where();
 
     private static string WhereFor(int _) => ClusterJobs.Where();

@@ -54,7 +54,7 @@ internal static class LogTriage
         // Akka.Remote's warnings about a pool child's or a cluster host's address (unreachable after it exited, gated,
         // quarantined): the supervisor reports what becomes of its children itself (an unexpected exit, a hang), and a
         // driver what becomes of its hosts (lost, left), once and in its words.
-        if (logEvent.LogLevel() == LogLevel.WarningLevel && Parameters(logEvent).Any(IsPeerAddress))
+        if (logEvent.LogLevel() == LogLevel.WarningLevel && Parameters(logEvent).Any(p => IsChildAddress(p) || (IsClusterAddress(p) && FromAkka(logEvent))))
             return LogVerdict.Demote;
         // Sending through a remoting that has stopped: a child or a pool on its way out.
         if (logEvent.Cause is Akka.Remote.RemoteTransportException { InnerException: null } && logEvent.LogClass?.FullName?.StartsWith("Akka.Remote.RemoteActorRef", StringComparison.Ordinal) == true)
@@ -72,9 +72,14 @@ internal static class LogTriage
         return false;
     }
 
-    private static bool IsPeerAddress(object parameter) =>
-        parameter is Akka.Actor.Address { System: var system }
-        && (system.StartsWith(Child.ChildEntryPoint.SystemNamePrefix, StringComparison.Ordinal) || system == ClusterOptions.SystemName);
+    private static bool IsChildAddress(object parameter) =>
+        parameter is Akka.Actor.Address { System: var system } && system.StartsWith(Child.ChildEntryPoint.SystemNamePrefix, StringComparison.Ordinal);
+
+    // A cluster's nodes share one system name; ActorPool's own warnings that name a node (a refused driver) stay.
+    private static bool IsClusterAddress(object parameter) => parameter is Akka.Actor.Address { System: ClusterOptions.SystemName };
+
+    private static bool FromAkka(LogEvent logEvent) =>
+        logEvent.LogClass?.Namespace is { } ns && (ns == "Akka" || ns.StartsWith("Akka.", StringComparison.Ordinal));
 
     private static IEnumerable<object> Parameters(LogEvent logEvent) =>
         logEvent.Message is LogMessage message ? message.Parameters() : [];

@@ -48,10 +48,11 @@ internal sealed class ClusterHosts : IDisposable
     /// <param name="processes">Its pool's children.</param>
     /// <param name="certificatePath">Another certificate than the cluster's.</param>
     /// <param name="hocon">HOCON for its pool and node, given with --config.</param>
-    public Process StartWorker(string name, int processes = 1, string? certificatePath = null, string? hocon = null)
+    /// <param name="build">The test assembly to run, if not this one (<see cref="AnotherBuild"/>).</param>
+    public Process StartWorker(string name, int processes = 1, string? certificatePath = null, string? hocon = null, string? build = null)
     {
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        info.ArgumentList.Add(typeof(ClusterHosts).Assembly.Location);
+        info.ArgumentList.Add(build ?? typeof(ClusterHosts).Assembly.Location);
         foreach (var arg in (string[])[
             ActorPoolWorker.Command, "--seed", Seed, "--hostname", "127.0.0.1",
             "--certificate", certificatePath ?? CertificatePath, "--processes", processes.ToString(System.Globalization.CultureInfo.InvariantCulture)])
@@ -104,6 +105,37 @@ internal sealed class ClusterHosts : IDisposable
 
     /// <summary>What the workers wrote on standard error (ActorPool's warnings and errors), each line after its worker's name.</summary>
     public IReadOnlyList<string> ErrorOutput => [.. _errors];
+
+    /// <summary>
+    /// A copy of this test build whose test assembly has another module version id, as a rebuild of it would have (same
+    /// name, same code): the path of that assembly.
+    /// </summary>
+    public string AnotherBuild()
+    {
+        var copy = Path.Combine(_folder, "another-build");
+        foreach (var file in Directory.EnumerateFiles(AppContext.BaseDirectory, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(AppContext.BaseDirectory, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        var assembly = Path.Combine(copy, Path.GetFileName(typeof(ClusterHosts).Assembly.Location));
+        long offset;
+        using (var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(assembly)))
+        {
+            var reader = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+            var index = System.Reflection.Metadata.Ecma335.MetadataTokens.GetHeapOffset(reader.GetModuleDefinition().Mvid);
+            offset = pe.PEHeaders.MetadataStartOffset
+                + System.Reflection.Metadata.Ecma335.MetadataReaderExtensions.GetHeapMetadataOffset(reader, System.Reflection.Metadata.Ecma335.HeapIndex.Guid)
+                + (index - 1) * 16;
+        }
+        using (var stream = File.OpenWrite(assembly))
+        {
+            stream.Position = offset;
+            stream.Write(Guid.NewGuid().ToByteArray());
+        }
+        return assembly;
+    }
 
     /// <summary>A certificate of another cluster, in the same form.</summary>
     public string ForeignCertificate()

@@ -38,8 +38,11 @@ public sealed class LogTriageTests
         // The driver says what became of its host (lost, left) in its own words.
         var host = new Akka.Actor.Address("akka.ssl.tcp", ClusterOptions.SystemName, "10.0.0.7", 4053);
 
-        Assert.Equal(LogVerdict.Demote, LogTriage.Classify(new Warning("remoting", typeof(object),
+        Assert.Equal(LogVerdict.Demote, LogTriage.Classify(new Warning("remoting", typeof(Akka.Remote.RemoteActorRefProvider),
             new TemplateMessage("Tried to associate with unreachable remote address [{0}]. Address is now gated for {1} ms.", host, 200))));
+        // ActorPool's own warnings about a node stay: a worker host that refuses a driver says so.
+        Assert.Equal(LogVerdict.Keep, LogTriage.Classify(new Warning("gateway", typeof(ProcessPool),
+            new TemplateMessage("Refused the driver at {0}: {1}", host, "the assembly 'X' differs"))));
     }
 
     [Fact]
