@@ -3,12 +3,15 @@ using ActorPool.Benchmarks;
 
 // Prints, for each scenario, the median, min and max over the rounds, as a Markdown table and as JSON lines.
 // `--help` lists the scenarios and options.
+// The cluster scenario's worker hosts are this program in its worker mode.
+if (ActorPool.ActorPoolWorker.IsWorkerCommand(args))
+    return await ActorPool.ActorPoolWorker.RunAsync(args);
 if (args.Length > 0 && args[0] == EchoServers.TcpArgument)
     return await EchoServers.ServeTcpAsync();
 if (args.Length > 0 && args[0] == EchoServers.AkkaArgument)
     return await EchoServers.ServeAkkaAsync();
 
-var scenarios = Scenarios.All.Concat(PrimitiveScenarios.All).Concat(PlacementScenarios.All).ToDictionary();
+var scenarios = Scenarios.All.Concat(PrimitiveScenarios.All).Concat(PlacementScenarios.All).Concat(ClusterScenarios.All).ToDictionary();
 var chosen = new Argument<string[]>("scenario")
 {
     Description = $"What to measure: all, or any of {string.Join(", ", scenarios.Keys)}.",

@@ -68,8 +68,9 @@ internal sealed class HostDirectoryActor : UntypedActor
     {
         if (!_links.Remove(member.UniqueAddress, out var link))
             return;
+        // The supervisor warns of a lost host once, in its words (with the tasks it had); this is the detail of why.
         if (lost)
-            _log.Warning("Worker host {0} is unreachable; its running tasks run again elsewhere", member.Address);
+            _log.Info("Worker host {0} is unreachable", member.Address);
         else
             _log.Info("Worker host {0} left the cluster", member.Address);
         Context.Unwatch(link);

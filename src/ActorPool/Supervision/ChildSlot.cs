@@ -23,6 +23,9 @@ internal sealed class ChildSlot(IChildHandle handle, bool spare)
     /// </summary>
     public bool IsHost { get; init; }
 
+    /// <summary>A worker host's name, for the log; null for a local child.</summary>
+    public string? HostName { get; init; }
+
     /// <summary>How many tasks it holds at once, when it differs from the pool's per-child figure (a worker host's).</summary>
     public int? Capacity { get; init; }
 

@@ -205,7 +205,8 @@ internal sealed partial class PoolSupervisorActor
             // Akka.Remote gave up on the child while its process lives, or a worker host's link stopped (the host was
             // lost): no answer of its can arrive any more, so end it now and run its tasks elsewhere.
             if (slot.IsHost)
-                _log.Warning("Lost worker host {0} (process {1} there) with {2} running tasks; they run again elsewhere", slot.Id, slot.Handle.Pid, slot.Running.Count);
+                _log.Warning("Lost worker host {0} (slot {1}, process {2} there) with {3} running tasks; they run again elsewhere",
+                    slot.HostName, slot.Id, slot.Handle.Pid, slot.Running.Count);
             else
                 _log.Warning("Lost the connection to child {0} (process {1}); replacing it", slot.Id, slot.Handle.Pid);
             StopChild(slot, kill: true, ChildExitReasons.ConnectionLost);

@@ -18,7 +18,7 @@ internal sealed partial class PoolSupervisorActor
             return;
         }
         var handle = new HostHandle(++_nextChildId, joined.Pid, joined.Link);
-        var slot = new ChildSlot(handle, spare: false) { IsHost = true, Capacity = joined.Capacity, State = ChildState.Ready };
+        var slot = new ChildSlot(handle, spare: false) { IsHost = true, HostName = joined.Host, Capacity = joined.Capacity, State = ChildState.Ready };
         handle.Attach(Self, _log);
         _children.Add(slot);
         slot.Runners.Add(joined.Link);
