@@ -187,6 +187,116 @@ public sealed class MultiHostTests(ITestOutputHelper output)
             "the worker host logged no refusal");
     }
 
+    [Fact]
+    public async Task PrivateAuthority_EachNodeHasItsOwnCertificate_AndAnotherAuthoritysNodeIsNotAdmitted()
+    {
+        using var hosts = new ClusterHosts(privateAuthority: true);
+        await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 1, Cluster = hosts.Driver });
+
+        hosts.StartWorker("intruder", certificatePath: hosts.ForeignCertificate());
+        hosts.StartWorker("w1");
+
+        Assert.True(await Wait.UntilAsync(() => pool.WorkerHosts == 1, JoinLimit), "the worker host with its own certificate did not join");
+        Assert.True(await Wait.UntilAsync(() => hosts.ErrorOutput.Any(line => line.StartsWith("intruder:", StringComparison.Ordinal)), JoinLimit),
+            "the intruder logged no failure");
+        Assert.Equal(1, pool.WorkerHosts);
+        var answers = await pool.Map(WhereFor, Enumerable.Range(0, 20).Select(_ => 0)).ToListAsync();
+        Assert.Contains("w1", answers);
+        Assert.DoesNotContain("intruder", answers);
+    }
+
+    [Fact]
+    public async Task WorkerJoiningMidMap_GetsWorkAtOnce()
+    {
+        using var hosts = new ClusterHosts();
+        await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 1, Cluster = hosts.Driver });
+
+        const int count = 8000;
+        var results = new List<string>(count);
+        var joinedAt = -1;
+        await foreach (var result in pool.Map(static async (int i) =>
+        {
+            await Task.Delay(20);
+            return $"{i}:{ClusterJobs.Where()}";
+        }, Enumerable.Range(0, count)))
+        {
+            results.Add(result);
+            if (results.Count == 1)
+                hosts.StartWorker("w1");
+            if (joinedAt < 0 && pool.WorkerHosts == 1)
+                joinedAt = results.Count;
+        }
+
+        Assert.True(joinedAt > 0 && joinedAt < count, "the worker host did not join while the map ran");
+        var late = results.Skip(joinedAt).Count(r => r.EndsWith(":w1", StringComparison.Ordinal));
+        output.WriteLine($"joined after {joinedAt} results; w1 ran {late} of the {count - joinedAt} after");
+        Assert.True(late > 0, "the worker host that joined mid-map ran none of it");
+    }
+
+    [NetnsFact]
+    public async Task ThreeHosts_OneKilledAndOnePartitionedThenHealed_MidMap_LoseNothingAndKeepTheOrder()
+    {
+        using var network = new NetworkNamespace();
+        using var hosts = new ClusterHosts(hostname: network.HostAddress);
+        // The resolver acts 3 s after membership settles (20 s by default), so that the cut-off host is downed mid-map.
+        const string quick = "akka.cluster.split-brain-resolver.stable-after = 3s";
+        await using var pool = await ProcessPool.StartAsync(new PoolOptions
+        {
+            Processes = 1,
+            Cluster = hosts.Driver,
+            Config = Akka.Configuration.ConfigurationFactory.ParseString(quick),
+        });
+        hosts.StartWorker("cut", hocon: quick, network: network);
+        var doomed = hosts.StartWorker("killed", hocon: quick);
+        Assert.True(await Wait.UntilAsync(() => pool.WorkerHosts == 2, JoinLimit), "the worker hosts did not join");
+
+        const int count = 100_000;
+        var results = new List<string>(count);
+        var ran = new Dictionary<string, int>();
+        Task? healed = null;
+        var killed = false;
+        await foreach (var result in pool.Map(static async (int i) =>
+        {
+            await Task.Delay(1);
+            return $"{i}:{ClusterJobs.Where()}";
+        }, Enumerable.Range(0, count)))
+        {
+            results.Add(result);
+            var where = result[(result.IndexOf(':') + 1)..];
+            ran[where] = ran.GetValueOrDefault(where) + 1;
+            if (!killed && ran.GetValueOrDefault("killed") >= 1000)
+            {
+                killed = true;
+                doomed.Kill(entireProcessTree: false);
+            }
+            if (healed is null && killed && ran.GetValueOrDefault("cut") >= 1000)
+            {
+                // Both sides keep running; the driver's side has the oldest member and keeps going, the cut-off host downs
+                // itself. Healed once the driver has given up on both hosts, the host joins again with a new node.
+                network.Partition();
+                healed = Task.Run(async () =>
+                {
+                    try
+                    {
+                        Assert.True(await Wait.UntilAsync(() => pool.WorkerHosts == 0, JoinLimit), "the driver did not give up on the cut-off host");
+                    }
+                    finally
+                    {
+                        network.Heal();
+                    }
+                });
+            }
+        }
+
+        output.WriteLine("ran on: " + string.Join(", ", ran));
+        Assert.NotNull(healed);
+        await healed;
+        Assert.Equal(Enumerable.Range(0, count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), results.Select(r => r[..r.IndexOf(':')]));
+        Assert.True(await Wait.UntilAsync(() => pool.WorkerHosts == 1, JoinLimit), "the healed host did not join again");
+        var after = await pool.Map(WhereFor, Enumerable.Range(0, 40).Select(_ => 0)).ToListAsync();
+        Assert.Contains("cut", after);
+    }
+
     private static string Where() => ClusterJobs.Where();
 
     private static string WhereFor(int _) => ClusterJobs.Where();

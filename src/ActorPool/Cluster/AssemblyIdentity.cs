@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
-using System.Runtime.InteropServices;
 
 namespace ActorPool.Cluster;
 
@@ -11,20 +10,26 @@ namespace ActorPool.Cluster;
 /// </summary>
 internal static class AssemblyIdentity
 {
-    /// <summary>The assemblies this process has loaded that are not the runtime's own, by simple name.</summary>
+    // The public key tokens of Microsoft's own assemblies (the runtime's, ASP.NET Core's, Microsoft.Extensions): a task's
+    // method is never found by token in one of them, and two machines may run different patches of the runtime.
+    private static readonly HashSet<string> s_platformTokens = ["b03f5f7f11d50a3a", "7cec85d7bea7798e", "cc7b13ffcd2ddd51", "adb9793829ddae60", "31bf3856ad364e35"];
+
+    /// <summary>The assemblies this process has loaded that are not the platform's, by simple name.</summary>
+    /// <remarks>By name, not by file: in a single-file application the bundled assemblies have no file of their own.</remarks>
     public static IReadOnlyDictionary<string, Guid> Loaded()
     {
-        var runtime = RuntimeEnvironment.GetRuntimeDirectory();
         var ids = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
         foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
         {
-            if (assembly.IsDynamic || string.IsNullOrEmpty(assembly.Location) || assembly.Location.StartsWith(runtime, StringComparison.Ordinal))
+            if (assembly.IsDynamic || assembly.GetName() is not { Name: { } name } identity || IsPlatform(identity))
                 continue;
-            if (assembly.GetName().Name is { } name)
-                ids.TryAdd(name, assembly.ManifestModule.ModuleVersionId);
+            ids.TryAdd(name, assembly.ManifestModule.ModuleVersionId);
         }
         return ids;
     }
+
+    private static bool IsPlatform(AssemblyName identity) =>
+        identity.GetPublicKeyToken() is { Length: > 0 } token && s_platformTokens.Contains(Convert.ToHexStringLower(token));
 
     /// <summary>
     /// The first assembly of <paramref name="driver"/>'s that this process has in another build, described; null when

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Actor.Setup;
 using Akka.Configuration;
+using System.Security.Cryptography.X509Certificates;
 using Akka.Remote.Transport.DotNetty;
 using ActorPool.Configuration;
 using ActorPool.Logging;
@@ -65,12 +66,25 @@ internal static class ClusterNode
             certificate,
             suppressValidation: false,
             requireMutualAuthentication: true,
-            CertificateValidation.PinnedCertificate(certificate.Thumbprint));
+            options.LoadCertificateAuthority() is { } authority ? IssuedBy(authority) : CertificateValidation.PinnedCertificate(certificate.Thumbprint));
         var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(config), tls, new PoolLoggingSetup(loggerFactory));
         var system = (ExtendedActorSystem)ActorSystem.Create(ClusterOptions.SystemName, setup);
         Security.RemoteSetup.ReleaseWhenTerminated(system);
         return system;
     }
+
+    /// <summary>Accepts a peer whose certificate chains to <paramref name="authority"/>, and to no other root.</summary>
+    internal static CertificateValidationCallback IssuedBy(X509Certificate2 authority) => (certificate, _, _, _, _) =>
+    {
+        if (certificate is null)
+            return false;
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(authority);
+        // A private authority seldom publishes revocation lists; revoking a node means a new authority (README, Several machines).
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(certificate);
+    };
 
     /// <summary>
     /// The node's part of the configuration, from its options; the user's HOCON and ActorPool's reference (its

@@ -5,7 +5,8 @@ namespace ActorPool;
 /// <summary>
 /// How a process joins an ActorPool cluster: a driver (a pool with <see cref="PoolOptions.Cluster"/>) or a worker host
 /// (<see cref="ActorPoolWorker"/>). Every node listens with Akka.Remote's mutual TLS and accepts only peers that present
-/// the same provisioned certificate (pinned by thumbprint).
+/// the same provisioned certificate (pinned by thumbprint), or, with <see cref="CertificateAuthorityPath"/>, a certificate
+/// of their own issued by the cluster's private certificate authority.
 /// </summary>
 public sealed record ClusterOptions
 {
@@ -39,6 +40,14 @@ public sealed record ClusterOptions
     /// <summary>The cluster's certificate, with its private key, already loaded (instead of <see cref="CertificatePath"/>).</summary>
     public X509Certificate2? Certificate { get; init; }
 
+    /// <summary>
+    /// The certificate (PEM or DER, without its key) of the cluster's private certificate authority. When set, each node
+    /// presents a certificate of its own (<see cref="CertificatePath"/>) and accepts a peer whose certificate that
+    /// authority issued (its chain is built to that root alone: the system's trusted roots count for nothing, and no
+    /// revocation list is consulted); when null, every node presents the same certificate and accepts only that one.
+    /// </summary>
+    public string? CertificateAuthorityPath { get; init; }
+
     /// <summary>Throws for options that cannot make a node.</summary>
     /// <exception cref="ArgumentException">No seed, a seed that is not an Akka address, or no certificate.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The port is not a TCP port.</exception>
@@ -63,6 +72,19 @@ public sealed record ClusterOptions
             throw new ArgumentException("ClusterOptions.Certificate has no private key; a node must present it in mutual TLS.", nameof(Certificate));
         if (Certificate is null && !File.Exists(CertificatePath))
             throw new ArgumentException($"ClusterOptions.CertificatePath: no file at '{CertificatePath}'.", nameof(CertificatePath));
+        if (CertificateAuthorityPath is not null && !File.Exists(CertificateAuthorityPath))
+            throw new ArgumentException($"ClusterOptions.CertificateAuthorityPath: no file at '{CertificateAuthorityPath}'.", nameof(CertificateAuthorityPath));
+    }
+
+    /// <summary>The private certificate authority's certificate, or null to pin the node's own certificate.</summary>
+    internal X509Certificate2? LoadCertificateAuthority()
+    {
+        if (CertificateAuthorityPath is not { } path)
+            return null;
+        var text = File.ReadAllText(path);
+        return text.Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal)
+            ? X509Certificate2.CreateFromPem(text)
+            : X509CertificateLoader.LoadCertificateFromFile(path);
     }
 
     /// <summary>The certificate to present and pin.</summary>

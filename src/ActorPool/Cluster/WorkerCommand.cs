@@ -21,6 +21,11 @@ internal sealed class WorkerCommand
         Required = true,
     };
 
+    private readonly Option<string?> _authority = new("--certificate-authority")
+    {
+        Description = "The certificate (PEM or DER) of the cluster's private authority: each node then has a certificate of its own that it issued.",
+    };
+
     private readonly Option<string?> _hostname = new("--hostname") { Description = "The address to listen on (default: this machine's host name)." };
 
     private readonly Option<string?> _publicHostname = new("--public-hostname") { Description = "The address other nodes reach this one at, if it differs." };
@@ -48,7 +53,7 @@ internal sealed class WorkerCommand
     {
         Root = new RootCommand("Runs an ActorPool worker host: joins the cluster and runs drivers' tasks on a local pool of child processes.")
         {
-            _seeds, _certificate, _hostname, _publicHostname, _port, _processes, _childConcurrency, _config,
+            _seeds, _certificate, _authority, _hostname, _publicHostname, _port, _processes, _childConcurrency, _config,
         };
     }
 
@@ -75,6 +80,7 @@ internal sealed class WorkerCommand
             Seeds = parsed.GetValue(_seeds) ?? [],
             CertificatePath = parsed.GetValue(_certificate),
             CertificatePassword = Environment.GetEnvironmentVariable(PasswordVariable),
+            CertificateAuthorityPath = parsed.GetValue(_authority),
             Port = parsed.GetValue(_port),
             PublicHostname = parsed.GetValue(_publicHostname),
         };

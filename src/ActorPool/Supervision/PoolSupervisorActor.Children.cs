@@ -256,7 +256,9 @@ internal sealed partial class PoolSupervisorActor
         }
         if (!expected)
             _log.Warning("Child {0} (process {1}) exited with code {2} while in state {3}", slot.Id, slot.Handle.Pid, exited.ExitCode, slot.State);
-        _telemetry.ChildExited(ChildExitReasons.Of(expected ? slot.ExitReason : null, exited.ExitCode, slot.KilledByPool, wasReady));
+        // The child metrics count this machine's children; a worker host's are counted by its own pool.
+        if (!slot.IsHost)
+            _telemetry.ChildExited(ChildExitReasons.Of(expected ? slot.ExitReason : null, exited.ExitCode, slot.KilledByPool, wasReady));
         foreach (var taskId in slot.Running)
         {
             if (!_tasks.TryGet(taskId, out var task))

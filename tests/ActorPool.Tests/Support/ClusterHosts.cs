@@ -19,28 +19,52 @@ internal sealed class ClusterHosts : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("actorpool-cluster-").FullName;
     private readonly List<Process> _workers = []; // and drivers in processes of their own
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _errors = new();
+    private readonly X509Certificate2? _authority;
 
-    public ClusterHosts()
+    /// <param name="privateAuthority">
+    /// Each node gets a certificate of its own, issued by a private authority made here (<see cref="AuthorityPath"/>),
+    /// instead of all sharing one.
+    /// </param>
+    /// <param name="hostname">The address the driver and the workers started outside a namespace listen at.</param>
+    public ClusterHosts(bool privateAuthority = false, string hostname = "127.0.0.1")
     {
-        CertificatePath = Path.Combine(_folder, "cluster.pfx");
-        File.WriteAllBytes(CertificatePath, NewCertificate().Export(X509ContentType.Pkcs12, Password));
+        Hostname = hostname;
+        if (privateAuthority)
+        {
+            _authority = NewAuthority("CN=actorpool-test-authority");
+            AuthorityPath = Path.Combine(_folder, "authority.pem");
+            File.WriteAllText(AuthorityPath, _authority.ExportCertificatePem());
+            CertificatePath = Issue("driver");
+        }
+        else
+        {
+            CertificatePath = Path.Combine(_folder, "cluster.pfx");
+            File.WriteAllBytes(CertificatePath, NewCertificate().Export(X509ContentType.Pkcs12, Password));
+        }
         Port = FreePort();
     }
 
+    /// <summary>The driver's certificate: the cluster's one, or the driver's own from the private authority.</summary>
     public string CertificatePath { get; }
+
+    /// <summary>The private authority's certificate (PEM), when there is one.</summary>
+    public string? AuthorityPath { get; }
 
     public int Port { get; }
 
-    public string Seed => $"akka.ssl.tcp://actorpool@127.0.0.1:{Port}";
+    public string Hostname { get; }
+
+    public string Seed => $"akka.ssl.tcp://actorpool@{Hostname}:{Port}";
 
     /// <summary>The driver's side: it founds the cluster at <see cref="Seed"/>.</summary>
     public ClusterOptions Driver => new()
     {
         Seeds = [Seed],
-        Hostname = "127.0.0.1",
+        Hostname = Hostname,
         Port = Port,
         CertificatePath = CertificatePath,
         CertificatePassword = Password,
+        CertificateAuthorityPath = AuthorityPath,
     };
 
     /// <summary>Starts a worker host named <paramref name="name"/> (its children see it in <see cref="WorkerVariable"/>).</summary>
@@ -49,15 +73,29 @@ internal sealed class ClusterHosts : IDisposable
     /// <param name="certificatePath">Another certificate than the cluster's.</param>
     /// <param name="hocon">HOCON for its pool and node, given with --config.</param>
     /// <param name="build">The test assembly to run, if not this one (<see cref="AnotherBuild"/>).</param>
-    public Process StartWorker(string name, int processes = 1, string? certificatePath = null, string? hocon = null, string? build = null)
+    /// <param name="network">A network namespace to run it in, at the namespace's address.</param>
+    public Process StartWorker(
+        string name, int processes = 1, string? certificatePath = null, string? hocon = null, string? build = null, NetworkNamespace? network = null)
     {
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        var info = new ProcessStartInfo(network is null ? "dotnet" : "ip") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        if (network is not null)
+        {
+            // `ip netns exec` execs the command: the process is the worker itself.
+            foreach (var arg in (string[])["netns", "exec", network.Name, "dotnet"])
+                info.ArgumentList.Add(arg);
+        }
         info.ArgumentList.Add(build ?? typeof(ClusterHosts).Assembly.Location);
         foreach (var arg in (string[])[
-            ActorPoolWorker.Command, "--seed", Seed, "--hostname", "127.0.0.1",
-            "--certificate", certificatePath ?? CertificatePath, "--processes", processes.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            ActorPoolWorker.Command, "--seed", Seed, "--hostname", network?.InsideAddress ?? Hostname,
+            "--certificate", certificatePath ?? (_authority is null ? CertificatePath : Issue(name)),
+            "--processes", processes.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             info.ArgumentList.Add(arg);
+        }
+        if (AuthorityPath is not null)
+        {
+            info.ArgumentList.Add("--certificate-authority");
+            info.ArgumentList.Add(AuthorityPath);
         }
         if (hocon is not null)
         {
@@ -137,12 +175,41 @@ internal sealed class ClusterHosts : IDisposable
         return assembly;
     }
 
-    /// <summary>A certificate of another cluster, in the same form.</summary>
+    /// <summary>A certificate of another cluster, in the same form: self-signed, or issued by another authority.</summary>
     public string ForeignCertificate()
     {
         var path = Path.Combine(_folder, "foreign.pfx");
-        File.WriteAllBytes(path, NewCertificate().Export(X509ContentType.Pkcs12, Password));
+        var certificate = _authority is null ? NewCertificate() : IssueFrom(NewAuthority("CN=another-authority"), "foreign");
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12, Password));
         return path;
+    }
+
+    /// <summary>A certificate of <paramref name="name"/>'s own, issued by the private authority: the path of its PFX.</summary>
+    private string Issue(string name)
+    {
+        var path = Path.Combine(_folder, name + ".pfx");
+        File.WriteAllBytes(path, IssueFrom(_authority!, name).Export(X509ContentType.Pkcs12, Password));
+        return path;
+    }
+
+    private static X509Certificate2 NewAuthority(string subject)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        var now = DateTimeOffset.UtcNow;
+        return request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
+    }
+
+    private static X509Certificate2 IssueFrom(X509Certificate2 authority, string name)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest($"CN=actorpool-node-{name}", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        var now = DateTimeOffset.UtcNow;
+        using var issued = request.Create(authority, now.AddMinutes(-5), now.AddHours(12), Guid.NewGuid().ToByteArray()[..8]);
+        return issued.CopyWithPrivateKey(key);
     }
 
     /// <summary>The processes <paramref name="pid"/> started that still run.</summary>

@@ -55,6 +55,9 @@ public sealed class ClusterOptionsTests
     {
         var mine = AssemblyIdentity.Loaded();
         Assert.Equal(typeof(ProcessPool).Assembly.ManifestModule.ModuleVersionId, mine["ActorPool"]);
+        Assert.Contains("ActorPool.Tests", mine.Keys);
+        Assert.DoesNotContain("System.Private.CoreLib", mine.Keys);
+        Assert.DoesNotContain("System.Runtime", mine.Keys);
 
         Assert.Null(AssemblyIdentity.FirstMismatch(mine));
         Assert.Null(AssemblyIdentity.FirstMismatch(new Dictionary<string, Guid> { ["NotAnAssemblyOfThisApp"] = Guid.NewGuid() }));
