@@ -272,13 +272,15 @@ public sealed class MultiHostTests(ITestOutputHelper output)
             if (healed is null && killed && ran.GetValueOrDefault("cut") >= 1000)
             {
                 // Both sides keep running; the driver's side has the oldest member and keeps going, the cut-off host downs
-                // itself. Healed once the driver has given up on both hosts, the host joins again with a new node.
+                // itself. Healed once it has (it says so), the host joins again with a new node.
                 network.Partition();
                 healed = Task.Run(async () =>
                 {
                     try
                     {
                         Assert.True(await Wait.UntilAsync(() => pool.WorkerHosts == 0, JoinLimit), "the driver did not give up on the cut-off host");
+                        Assert.True(await Wait.UntilAsync(() => hosts.ErrorOutput.Any(line => line.StartsWith("cut:", StringComparison.Ordinal)
+                            && line.Contains("removed from the cluster", StringComparison.Ordinal)), JoinLimit), "the cut-off host did not down itself");
                     }
                     finally
                     {
@@ -292,7 +294,10 @@ public sealed class MultiHostTests(ITestOutputHelper output)
         Assert.NotNull(healed);
         await healed;
         Assert.Equal(Enumerable.Range(0, count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), results.Select(r => r[..r.IndexOf(':')]));
-        Assert.True(await Wait.UntilAsync(() => pool.WorkerHosts == 1, JoinLimit), "the healed host did not join again");
+        var rejoined = await Wait.UntilAsync(() => pool.WorkerHosts == 1, JoinLimit);
+        foreach (var line in hosts.ErrorOutput)
+            output.WriteLine(line);
+        Assert.True(rejoined, "the healed host did not join again");
         var after = await pool.Map(WhereFor, Enumerable.Range(0, 40).Select(_ => 0)).ToListAsync();
         Assert.Contains("cut", after);
     }

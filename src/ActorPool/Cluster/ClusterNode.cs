@@ -42,7 +42,9 @@ internal static class ClusterNode
                 foreach (var lost in cluster.State.Unreachable)
                     cluster.Down(lost.Address);
             }
-            await cluster.LeaveAsync().WaitAsync(wait).ConfigureAwait(false);
+            // A node the cluster removed already (downed) has nothing to leave.
+            if (!cluster.IsTerminated)
+                await cluster.LeaveAsync().WaitAsync(wait).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
