@@ -317,14 +317,17 @@ public sealed class MultiHostTests(ITestOutputHelper output)
             hosts.StartWorker("w1", hocon: "akka.cluster.split-brain-resolver.stable-after = 2s");
             var crashing = hosts.StartDriver(markers);
             Assert.True(await Wait.UntilAsync(() => Directory.GetFiles(markers, "w1-*.started").Length > 0, JoinLimit), "the first driver's tasks did not reach the host");
-            var started = Directory.GetFiles(markers, "w1-*.started");
 
             crashing.Kill(entireProcessTree: true);
 
-            Assert.True(await Wait.UntilAsync(() => Directory.GetFiles(markers, "w1-*.cancelled").Length == started.Length, JoinLimit),
+            // Counted again each time: tasks that were still starting on the host when the driver died count too.
+            Assert.True(await Wait.UntilAsync(() => Directory.GetFiles(markers, "w1-*.cancelled").Length == Directory.GetFiles(markers, "w1-*.started").Length, JoinLimit),
                 "the host's children kept running the crashed driver's tasks");
             await using var next = await ProcessPool.StartAsync(new PoolOptions { Processes = 1, Cluster = hosts.Driver });
-            Assert.True(await Wait.UntilAsync(() => next.WorkerHosts == 1, JoinLimit), "the host did not join the next driver");
+            var joined = await Wait.UntilAsync(() => next.WorkerHosts == 1, JoinLimit);
+            foreach (var line in hosts.ErrorOutput)
+                output.WriteLine(line);
+            Assert.True(joined, "the host did not join the next driver");
             var answers = await next.Map(WhereFor, Enumerable.Range(0, 20).Select(_ => 0)).ToListAsync();
             Assert.Contains("w1", answers);
         }
