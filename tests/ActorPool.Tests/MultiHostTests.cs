@@ -240,11 +240,13 @@ public sealed class MultiHostTests(ITestOutputHelper output)
         using var hosts = new ClusterHosts(hostname: network.HostAddress);
         // The resolver acts 3 s after membership settles (20 s by default), so that the cut-off host is downed mid-map.
         const string quick = "akka.cluster.split-brain-resolver.stable-after = 3s";
+        var logs = new CapturingLoggerFactory();
         await using var pool = await ProcessPool.StartAsync(new PoolOptions
         {
             Processes = 1,
             Cluster = hosts.Driver,
-            Config = Akka.Configuration.ConfigurationFactory.ParseString(quick),
+            Config = Akka.Configuration.ConfigurationFactory.ParseString(quick + "\nakka.loglevel = INFO"),
+            LoggerFactory = logs,
         });
         hosts.StartWorker("cut", hocon: quick, network: network);
         var doomed = hosts.StartWorker("killed", hocon: quick);
@@ -297,6 +299,8 @@ public sealed class MultiHostTests(ITestOutputHelper output)
         var rejoined = await Wait.UntilAsync(() => pool.WorkerHosts == 1, JoinLimit);
         foreach (var line in hosts.ErrorOutput)
             output.WriteLine(line);
+        foreach (var entry in logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Information))
+            output.WriteLine($"driver {entry.Level} {entry.Category}: {entry.Message}");
         Assert.True(rejoined, "the healed host did not join again");
         var after = await pool.Map(WhereFor, Enumerable.Range(0, 40).Select(_ => 0)).ToListAsync();
         Assert.Contains("cut", after);

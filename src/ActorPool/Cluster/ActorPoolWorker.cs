@@ -50,6 +50,7 @@ public static class ActorPoolWorker
         {
             options = command.Read(parsed);
             options.cluster.Validate();
+            options.cluster.EnsureCertificate();
             options.pool.Validate();
         }
         catch (ArgumentException e)
@@ -77,6 +78,7 @@ public static class ActorPoolWorker
     {
         ArgumentNullException.ThrowIfNull(cluster);
         cluster.Validate();
+        cluster.EnsureCertificate();
         pool ??= new PoolOptions();
         if (pool.Cluster is not null)
             throw new ArgumentException("A worker host's own pool has no Cluster of its own: the worker joins the cluster for it.", nameof(pool));

@@ -41,6 +41,12 @@ public sealed record ClusterOptions
     public X509Certificate2? Certificate { get; init; }
 
     /// <summary>
+    /// The thumbprint of the cluster's certificate in a certificate store, instead of <see cref="CertificatePath"/>: the
+    /// current user's personal store ("My"), then the machine's. It must be there with its private key.
+    /// </summary>
+    public string? CertificateThumbprint { get; init; }
+
+    /// <summary>
     /// The certificate (PEM or DER, without its key) of the cluster's private certificate authority. When set, each node
     /// presents a certificate of its own (<see cref="CertificatePath"/>) and accepts a peer whose certificate that
     /// authority issued (its chain is built to that root alone: the system's trusted roots count for nothing, and no
@@ -66,14 +72,39 @@ public sealed record ClusterOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535, nameof(Port));
         if (string.IsNullOrWhiteSpace(Hostname))
             throw new ArgumentException("ClusterOptions.Hostname is empty.", nameof(Hostname));
-        if (Certificate is null && string.IsNullOrWhiteSpace(CertificatePath))
-            throw new ArgumentException("ClusterOptions needs the cluster's certificate: CertificatePath (a PFX file) or Certificate.", nameof(CertificatePath));
+        if (Certificate is null && string.IsNullOrWhiteSpace(CertificatePath) && string.IsNullOrWhiteSpace(CertificateThumbprint))
+            throw new ArgumentException("ClusterOptions needs the cluster's certificate: CertificatePath (a PFX file), CertificateThumbprint (in a store) or Certificate.", nameof(CertificatePath));
         if (Certificate is { HasPrivateKey: false })
             throw new ArgumentException("ClusterOptions.Certificate has no private key; a node must present it in mutual TLS.", nameof(Certificate));
-        if (Certificate is null && !File.Exists(CertificatePath))
+        if (Certificate is null && !string.IsNullOrWhiteSpace(CertificatePath) && !File.Exists(CertificatePath))
             throw new ArgumentException($"ClusterOptions.CertificatePath: no file at '{CertificatePath}'.", nameof(CertificatePath));
         if (CertificateAuthorityPath is not null && !File.Exists(CertificateAuthorityPath))
             throw new ArgumentException($"ClusterOptions.CertificateAuthorityPath: no file at '{CertificateAuthorityPath}'.", nameof(CertificateAuthorityPath));
+    }
+
+    private static X509Certificate2 FromStore(string thumbprint)
+    {
+        foreach (var location in (StoreLocation[])[StoreLocation.CurrentUser, StoreLocation.LocalMachine])
+        {
+            using var store = new X509Store(StoreName.My, location);
+            try
+            {
+                store.Open(OpenFlags.ReadOnly | OpenFlags.OpenExistingOnly);
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                continue; // no such store here
+            }
+            foreach (var found in store.Certificates.Find(X509FindType.FindByThumbprint, thumbprint.Replace(" ", "", StringComparison.Ordinal), validOnly: false))
+            {
+                if (found.HasPrivateKey)
+                    return found;
+                found.Dispose();
+            }
+        }
+        throw new ArgumentException(
+            $"ClusterOptions.CertificateThumbprint: no certificate {thumbprint} with its private key in the current user's or the machine's personal store.",
+            nameof(CertificateThumbprint));
     }
 
     /// <summary>The private certificate authority's certificate, or null to pin the node's own certificate.</summary>
@@ -87,11 +118,30 @@ public sealed record ClusterOptions
             : X509CertificateLoader.LoadCertificateFromFile(path);
     }
 
+    /// <summary>Throws now, with why, if the certificate cannot be loaded (a wrong password, not in the store).</summary>
+    /// <exception cref="ArgumentException">It cannot.</exception>
+    internal void EnsureCertificate()
+    {
+        if (Certificate is not null)
+            return;
+        try
+        {
+            LoadCertificate().Dispose();
+        }
+        catch (System.Security.Cryptography.CryptographicException e)
+        {
+            throw new ArgumentException($"ClusterOptions: the cluster's certificate cannot be loaded: {e.Message}", nameof(CertificatePath), e);
+        }
+    }
+
     /// <summary>The certificate to present and pin.</summary>
+    /// <exception cref="ArgumentException">The certificate is not where the options say, or has no private key there.</exception>
     internal X509Certificate2 LoadCertificate()
     {
         if (Certificate is { } certificate)
             return certificate;
+        if (string.IsNullOrWhiteSpace(CertificatePath) && CertificateThumbprint is { } thumbprint)
+            return FromStore(thumbprint);
         var loaded = X509CertificateLoader.LoadPkcs12FromFile(CertificatePath!, CertificatePassword, X509KeyStorageFlags.EphemeralKeySet);
         if (!loaded.HasPrivateKey)
         {

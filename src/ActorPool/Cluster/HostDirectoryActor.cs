@@ -5,7 +5,7 @@ using Akka.Event;
 namespace ActorPool.Cluster;
 
 /// <summary>
-/// Follows the cluster's membership for a driver: a worker host that is up and reachable has a <see cref="HostLinkActor"/>;
+/// Follows the cluster's membership for a driver: a worker host that is up (or weakly up) and reachable has a <see cref="HostLinkActor"/>;
 /// one that becomes unreachable, leaves or is removed loses it (and so its place in the pool).
 /// </summary>
 internal sealed class HostDirectoryActor : UntypedActor
@@ -36,6 +36,9 @@ internal sealed class HostDirectoryActor : UntypedActor
         switch (message)
         {
             case ClusterEvent.MemberUp up: Link(up.Member); break;
+            // Weakly up: the leader let it in while some member is unreachable (a host just lost, not downed yet). It is
+            // reachable and takes tasks; waiting for Up would wait for the resolver to settle the other one first.
+            case ClusterEvent.MemberWeaklyUp weaklyUp: Link(weaklyUp.Member); break;
             case ClusterEvent.ReachableMember reachable: Reachable(reachable.Member); break;
             case ClusterEvent.UnreachableMember unreachable: _unreachable.Add(unreachable.Member.UniqueAddress); Unlink(unreachable.Member, lost: true); break;
             case ClusterEvent.MemberRemoved removed: _unreachable.Remove(removed.Member.UniqueAddress); Unlink(removed.Member, lost: false); break;
@@ -53,7 +56,7 @@ internal sealed class HostDirectoryActor : UntypedActor
     private void Reachable(Member member)
     {
         _unreachable.Remove(member.UniqueAddress);
-        if (member.Status == MemberStatus.Up)
+        if (member.Status is MemberStatus.Up or MemberStatus.WeaklyUp)
             Link(member);
     }
 

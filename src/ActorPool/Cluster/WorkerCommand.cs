@@ -15,10 +15,14 @@ internal sealed class WorkerCommand
         AllowMultipleArgumentsPerToken = true,
     };
 
-    private readonly Option<string> _certificate = new("--certificate")
+    private readonly Option<string?> _certificate = new("--certificate")
     {
         Description = "The cluster's certificate with its private key (PFX); its password may be in " + PasswordVariable + ".",
-        Required = true,
+    };
+
+    private readonly Option<string?> _thumbprint = new("--certificate-thumbprint")
+    {
+        Description = "The thumbprint of the cluster's certificate in the user's or the machine's personal store, instead of --certificate.",
     };
 
     private readonly Option<string?> _authority = new("--certificate-authority")
@@ -53,7 +57,7 @@ internal sealed class WorkerCommand
     {
         Root = new RootCommand("Runs an ActorPool worker host: joins the cluster and runs drivers' tasks on a local pool of child processes.")
         {
-            _seeds, _certificate, _authority, _hostname, _publicHostname, _port, _processes, _childConcurrency, _config,
+            _seeds, _certificate, _thumbprint, _authority, _hostname, _publicHostname, _port, _processes, _childConcurrency, _config,
         };
     }
 
@@ -81,6 +85,7 @@ internal sealed class WorkerCommand
             CertificatePath = parsed.GetValue(_certificate),
             CertificatePassword = Environment.GetEnvironmentVariable(PasswordVariable),
             CertificateAuthorityPath = parsed.GetValue(_authority),
+            CertificateThumbprint = parsed.GetValue(_thumbprint),
             Port = parsed.GetValue(_port),
             PublicHostname = parsed.GetValue(_publicHostname),
         };

@@ -34,7 +34,7 @@ internal static class PoolOptionsReader
 
     /// <summary>
     /// <c>actorpool.pool.cluster</c>: <c>seeds</c>, <c>hostname</c>, <c>public-hostname</c>, <c>port</c> and
-    /// <c>certificate-path</c> (and <c>certificate-authority-path</c>); the certificate's password is not kept in configuration, it comes from
+    /// <c>certificate-path</c> or <c>certificate-thumbprint</c> (and <c>certificate-authority-path</c>); the certificate's password is not kept in configuration, it comes from
     /// <c>ACTORPOOL_CERTIFICATE_PASSWORD</c> (or set <see cref="ClusterOptions.CertificatePassword"/> in code).
     /// </summary>
     private static ClusterOptions ReadCluster(Config cluster)
@@ -48,6 +48,7 @@ internal static class PoolOptionsReader
             Port = Get(cluster, "port", k => cluster.GetInt(k), options.Port, "cluster."),
             CertificatePath = Get(cluster, "certificate-path", k => cluster.GetString(k), options.CertificatePath, "cluster."),
             CertificateAuthorityPath = Get(cluster, "certificate-authority-path", k => cluster.GetString(k), options.CertificateAuthorityPath, "cluster."),
+            CertificateThumbprint = Get(cluster, "certificate-thumbprint", k => cluster.GetString(k), options.CertificateThumbprint, "cluster."),
         };
     }
 

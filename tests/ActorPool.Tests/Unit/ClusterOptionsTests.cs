@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Akka.Actor;
 using Akka.Configuration;
 using ActorPool.Cluster;
@@ -48,6 +49,33 @@ public sealed class ClusterOptionsTests
         Assert.Contains("needs the cluster's certificate", Assert.Throws<ArgumentException>((hosts.Driver with { CertificatePath = null }).Validate).Message);
         Assert.Contains("no file at", Assert.Throws<ArgumentException>((hosts.Driver with { CertificatePath = "/nonexistent/cluster.pfx" }).Validate).Message);
         Assert.Throws<ArgumentOutOfRangeException>((hosts.Driver with { Port = 70000 }).Validate);
+    }
+
+    [Fact]
+    public void Certificate_ComesFromTheUsersStore_ByThumbprint_WithItsKey()
+    {
+        using var hosts = new ClusterHosts();
+        using var certificate = X509CertificateLoader.LoadPkcs12FromFile(hosts.CertificatePath, hosts.Driver.CertificatePassword,
+            X509KeyStorageFlags.Exportable | X509KeyStorageFlags.PersistKeySet);
+        using var store = new X509Store(StoreName.My, StoreLocation.CurrentUser);
+        store.Open(OpenFlags.ReadWrite);
+        store.Add(certificate);
+        try
+        {
+            var options = hosts.Driver with { CertificatePath = null, CertificateThumbprint = certificate.Thumbprint };
+            options.Validate();
+
+            using var loaded = options.LoadCertificate();
+
+            Assert.Equal(certificate.Thumbprint, loaded.Thumbprint);
+            Assert.True(loaded.HasPrivateKey);
+            var missing = Assert.Throws<ArgumentException>(() => (options with { CertificateThumbprint = new string('A', 40) }).EnsureCertificate());
+            Assert.Contains("no certificate", missing.Message);
+        }
+        finally
+        {
+            store.Remove(certificate);
+        }
     }
 
     [Fact]
