@@ -4,22 +4,25 @@ using System.Threading.Channels;
 namespace ActorPool;
 
 /// <summary>
-/// Runs a task per item of a source with at most a window of tasks in flight, pulling the source lazily.
+/// Runs a task per item of a source with at most a window of tasks in flight (see <see cref="MapWindow"/>), pulling
+/// the source lazily.
 /// Leaving the enumeration early, or cancelling it, cancels the tasks in flight.
 /// </summary>
 internal static class MapPipeline
 {
     /// <summary>Results in the order of the source.</summary>
     public static async IAsyncEnumerable<R> OrderedAsync<T, R>(
-        IAsyncEnumerable<T> source, Func<T, CancellationToken, Task<R>> start, int window, [EnumeratorCancellation] CancellationToken cancellationToken)
+        IAsyncEnumerable<T> source, Func<T, CancellationToken, Task<R>> start, Func<int> window, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var started = Channel.CreateBounded<Task<R>>(new BoundedChannelOptions(window) { SingleReader = true, SingleWriter = true });
-        var producer = ProduceAsync(source, start, started.Writer, stop.Token);
+        using var slots = new MapWindow(window);
+        var started = Channel.CreateUnbounded<Task<R>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var producer = ProduceAsync(source, start, slots, started.Writer, stop.Token);
         try
         {
             await foreach (var task in started.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
+                slots.Release();
                 var result = await task.ConfigureAwait(false);
                 stop.Token.ThrowIfCancellationRequested();
                 yield return result;
@@ -34,10 +37,10 @@ internal static class MapPipeline
 
     /// <summary>Results in the order they complete.</summary>
     public static async IAsyncEnumerable<R> UnorderedAsync<T, R>(
-        IAsyncEnumerable<T> source, Func<T, CancellationToken, Task<R>> start, int window, [EnumeratorCancellation] CancellationToken cancellationToken)
+        IAsyncEnumerable<T> source, Func<T, CancellationToken, Task<R>> start, Func<int> window, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var slots = new SemaphoreSlim(window);
+        using var slots = new MapWindow(window);
         var done = Channel.CreateUnbounded<Task<R>>(new UnboundedChannelOptions { SingleReader = true });
         var unfinished = 1; // the producer's own share
         void Release()
@@ -81,13 +84,17 @@ internal static class MapPipeline
     }
 
     private static Task ProduceAsync<T, R>(
-        IAsyncEnumerable<T> source, Func<T, CancellationToken, Task<R>> start, ChannelWriter<Task<R>> writer, CancellationToken cancellationToken) =>
+        IAsyncEnumerable<T> source, Func<T, CancellationToken, Task<R>> start, MapWindow slots, ChannelWriter<Task<R>> writer,
+        CancellationToken cancellationToken) =>
         Task.Run(async () =>
         {
             try
             {
                 await foreach (var item in source.WithCancellation(cancellationToken).ConfigureAwait(false))
-                    await writer.WriteAsync(start(item, cancellationToken), cancellationToken).ConfigureAwait(false);
+                {
+                    await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    writer.TryWrite(start(item, cancellationToken));
+                }
                 writer.TryComplete();
             }
             catch (Exception e)

@@ -209,7 +209,9 @@ public sealed class MultiHostTests(ITestOutputHelper output)
     public async Task WorkerJoiningMidMap_GetsWorkAtOnce()
     {
         using var hosts = new ClusterHosts();
-        await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 1, Cluster = hosts.Driver });
+        // The driver's own child takes 2 tasks at once and the map starts with a window of 4; the host takes 32. With the
+        // window fixed at the start, the host would run about half of what follows its join; widened, nearly all of it.
+        await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 1, ChildConcurrency = 1, Cluster = hosts.Driver });
 
         const int count = 8000;
         var results = new List<string>(count);
@@ -230,7 +232,7 @@ public sealed class MultiHostTests(ITestOutputHelper output)
         Assert.True(joinedAt > 0 && joinedAt < count, "the worker host did not join while the map ran");
         var late = results.Skip(joinedAt).Count(r => r.EndsWith(":w1", StringComparison.Ordinal));
         output.WriteLine($"joined after {joinedAt} results; w1 ran {late} of the {count - joinedAt} after");
-        Assert.True(late > 0, "the worker host that joined mid-map ran none of it");
+        Assert.True(late > (count - joinedAt) * 0.8, $"the worker host that joined mid-map ran {late} of the {count - joinedAt} after: the map's window did not widen");
     }
 
     [NetnsFact]
