@@ -313,6 +313,25 @@ public sealed class MultiHostTests(ITestOutputHelper output)
     private static string WhereFor(int _) => ClusterJobs.Where();
 
     [Fact]
+    public async Task DriverDisposed_ItsHostsServeTheNextDriver()
+    {
+        using var hosts = new ClusterHosts();
+        hosts.StartWorker("w1");
+        await using (var first = await ProcessPool.StartAsync(new PoolOptions { Processes = 1, Cluster = hosts.Driver }))
+        {
+            Assert.True(await Wait.UntilAsync(() => first.WorkerHosts == 1, JoinLimit), "the host did not join the first driver");
+            Assert.Contains("w1", await first.Map(WhereFor, Enumerable.Range(0, 20).Select(_ => 0)).ToListAsync());
+        }
+
+        await using var next = await ProcessPool.StartAsync(new PoolOptions { Processes = 1, Cluster = hosts.Driver });
+        var joined = await Wait.UntilAsync(() => next.WorkerHosts == 1, JoinLimit);
+        foreach (var line in hosts.ErrorOutput)
+            output.WriteLine(line);
+        Assert.True(joined, "the host did not join the next driver");
+        Assert.Contains("w1", await next.Map(WhereFor, Enumerable.Range(0, 20).Select(_ => 0)).ToListAsync());
+    }
+
+    [Fact]
     public async Task DriverCrash_StopsItsTasksOnTheHosts_WhichThenServeTheNextDriver()
     {
         using var hosts = new ClusterHosts();

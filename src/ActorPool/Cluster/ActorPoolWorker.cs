@@ -91,10 +91,12 @@ public static class ActorPoolWorker
             var node = ClusterNode.Start(cluster, ClusterNode.WorkerRole, pool.Config, pool.LoggerFactory);
             var gateway = node.ActorOf(HostGatewayActor.Props(local, capacity), ClusterNode.GatewayName);
             var removed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var alone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             Akka.Cluster.Cluster.Get(node).RegisterOnMemberRemoved(() => removed.TrySetResult());
+            node.ActorOf(DriverWatchActor.Props(alone), "actorpool-drivers");
             try
             {
-                await removed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                await Task.WhenAny(removed.Task, alone.Task).WaitAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -110,7 +112,10 @@ public static class ActorPoolWorker
                 await ClusterNode.LeaveAsync(node, grace).ConfigureAwait(false);
                 return;
             }
-            node.Log.Warning("This worker host was removed from the cluster; it joins again");
+            if (removed.Task.IsCompleted)
+                node.Log.Warning("This worker host was removed from the cluster; it joins again");
+            else
+                node.Log.Info("The last driver left the cluster; this worker host joins the seed again, for the next");
             await ClusterNode.LeaveAsync(node, local.DisposeGrace).ConfigureAwait(false);
         }
     }
