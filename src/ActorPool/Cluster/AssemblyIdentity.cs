@@ -28,6 +28,31 @@ internal static class AssemblyIdentity
         return ids;
     }
 
+    /// <summary>
+    /// What a driver asks its hosts to compare: the assemblies it has loaded and those beside it (a task's assembly may
+    /// load only when its first task is sent, after the hosts joined), not the platform's.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Guid> OfApplication()
+    {
+        var ids = new Dictionary<string, Guid>(Loaded(), StringComparer.OrdinalIgnoreCase);
+        foreach (var path in Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll"))
+        {
+            var name = Path.GetFileNameWithoutExtension(path);
+            if (ids.ContainsKey(name))
+                continue;
+            try
+            {
+                if (!IsPlatform(AssemblyName.GetAssemblyName(path)) && FromFile(path) is { } id)
+                    ids[name] = id;
+            }
+            catch (Exception e) when (e is BadImageFormatException or IOException or UnauthorizedAccessException)
+            {
+                // Not an assembly (a native library), or unreadable: nothing a task's method can be found in.
+            }
+        }
+        return ids;
+    }
+
     private static bool IsPlatform(AssemblyName identity) =>
         identity.GetPublicKeyToken() is { Length: > 0 } token && s_platformTokens.Contains(Convert.ToHexStringLower(token));
 

@@ -29,12 +29,13 @@ public sealed record ClusterOptions
     public int Port { get; init; }
 
     /// <summary>
-    /// The cluster's certificate with its private key (a PKCS#12/PFX file): each node presents it and accepts only a peer
-    /// that presents the same one. Required unless <see cref="Certificate"/> is given.
+    /// This node's certificate with its private key (a PKCS#12/PFX file): the cluster's one shared certificate, which each
+    /// node presents and accepts only from a peer, or with <see cref="CertificateAuthorityPath"/> the node's own. One of
+    /// this, <see cref="Certificate"/> or <see cref="CertificateThumbprint"/> is required.
     /// </summary>
     public string? CertificatePath { get; init; }
 
-    /// <summary>The password of <see cref="CertificatePath"/>, if it has one.</summary>
+    /// <summary>The password of <see cref="CertificatePath"/>, if it has one. <see cref="ToString"/> does not show it.</summary>
     public string? CertificatePassword { get; init; }
 
     /// <summary>The cluster's certificate, with its private key, already loaded (instead of <see cref="CertificatePath"/>).</summary>
@@ -54,6 +55,19 @@ public sealed record ClusterOptions
     /// </summary>
     public string? CertificateAuthorityPath { get; init; }
 
+    // The record's ToString (and PoolOptions' through it) names the certificate, never its password.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("Seeds = [").AppendJoin(", ", Seeds).Append("], Hostname = ").Append(Hostname)
+            .Append(", PublicHostname = ").Append(PublicHostname).Append(", Port = ").Append(Port)
+            .Append(", CertificatePath = ").Append(CertificatePath)
+            .Append(", CertificatePassword = ").Append(CertificatePassword is null ? "" : "***")
+            .Append(", Certificate = ").Append(Certificate?.Thumbprint)
+            .Append(", CertificateThumbprint = ").Append(CertificateThumbprint)
+            .Append(", CertificateAuthorityPath = ").Append(CertificateAuthorityPath);
+        return true;
+    }
+
     /// <summary>Throws for options that cannot make a node.</summary>
     /// <exception cref="ArgumentException">No seed, a seed that is not an Akka address, or no certificate.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The port is not a TCP port.</exception>
@@ -65,6 +79,8 @@ public sealed record ClusterOptions
         {
             if (!Akka.Actor.Address.TryParse(seed, out var address) || address.Port is null || address.Host is null)
                 throw new ArgumentException($"ClusterOptions.Seeds: '{seed}' is not an Akka address with a host and a port, e.g. akka.ssl.tcp://actorpool@host:4053.", nameof(Seeds));
+            if (address.Protocol != "akka.ssl.tcp")
+                throw new ArgumentException($"ClusterOptions.Seeds: '{seed}' uses '{address.Protocol}'; a cluster's nodes speak TLS only, akka.ssl.tcp://actorpool@host:port.", nameof(Seeds));
             if (address.System != SystemName)
                 throw new ArgumentException($"ClusterOptions.Seeds: '{seed}' names the system '{address.System}'; ActorPool's cluster system is '{SystemName}'.", nameof(Seeds));
         }

@@ -26,6 +26,9 @@ internal sealed class HostDirectoryActor : UntypedActor
     /// <param name="supervisor">The pool's supervisor, which gets each host as a slot.</param>
     public static Props Props(IActorRef supervisor) => Akka.Actor.Props.Create(() => new HostDirectoryActor(supervisor));
 
+    /// <summary>Whether <paramref name="actor"/> is a host's link (this directory's child), even one that has stopped since.</summary>
+    public static bool IsLink(IActorRef actor) => actor.Path.Elements is ["user", Name, _];
+
     protected override void PreStart() =>
         _cluster.Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents, typeof(ClusterEvent.IMemberEvent), typeof(ClusterEvent.IReachabilityEvent));
 

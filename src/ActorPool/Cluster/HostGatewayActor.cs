@@ -64,28 +64,50 @@ internal sealed class HostGatewayActor : UntypedActor
 
     private void Welcome(HostHello hello)
     {
-        if (AssemblyIdentity.FirstMismatch(hello.Assemblies) is { } mismatch)
+        if (Refusal(hello) is { } refusal)
         {
-            _log.Warning("Refused the driver at {0}: {1}", Sender.Path.Address, mismatch);
-            Sender.Tell(new HostRefused(mismatch));
+            _log.Warning("Refused the driver at {0}: {1}", Sender.Path.Address, refusal);
+            Sender.Tell(new HostRefused(refusal));
             return;
         }
-        if (_links.Add(Sender))
+        var added = _links.Add(Sender);
+        if (added)
         {
             Context.Watch(Sender);
             _log.Info("Driver {0} joined; it may run {1} tasks here at once", Sender.Path.Address, _capacity);
         }
         Sender.Tell(new HostWelcome(_capacity, Environment.ProcessId, Environment.MachineName));
         if (_draining)
+        {
             Sender.Tell(new ChildRetiring(0, RetireReason.HostLeaving));
+            // A link welcomed just now has nothing running here (a hello repeated for a known link must not say so).
+            if (added)
+                Sender.Tell(new ChildDrained(0));
+        }
+    }
+
+    /// <summary>Why a driver's hello is refused; null to welcome it. Never throws: a restarted gateway would forget its drivers.</summary>
+    private static string? Refusal(HostHello hello)
+    {
+        if (hello.Assemblies is null)
+            return "the driver's hello lists no assemblies to compare.";
+        try
+        {
+            return AssemblyIdentity.FirstMismatch(hello.Assemblies);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"this worker could not read its own assemblies to compare them with the driver's: {e.Message}";
+        }
     }
 
     private void Run(RunTasks run)
     {
         var link = Sender;
+        var known = _links.Contains(link);
         foreach (var task in run.Tasks)
         {
-            if (_draining || !_links.Contains(link))
+            if (_draining || !known)
             {
                 _outcomes.Add(link, new TaskBounced(task.TaskId));
                 continue;
@@ -96,6 +118,13 @@ internal sealed class HostGatewayActor : UntypedActor
         }
         if (!_outcomes.IsEmpty)
             _flush.Request();
+        if (!known)
+        {
+            // A link this gateway never welcomed (or forgot): it runs nothing of it, so its driver takes the slot out.
+            _outcomes.SendAll(Self);
+            link.Tell(new ChildRetiring(0, RetireReason.HostLeaving));
+            link.Tell(new ChildDrained(0));
+        }
     }
 
     private static async Task RunAsync(ProcessPool pool, PayloadCodec codec, RunTask task, IActorRef link, CancellationToken token, IActorRef gateway)

@@ -11,13 +11,14 @@ namespace ActorPool.Cluster;
 /// is lost (unreachable, removed, its gateway gone) the link stops, and the supervisor runs the host's tasks elsewhere; a
 /// late answer of the host has nowhere to arrive, so every result reaches its caller once.
 /// </summary>
-internal sealed class HostLinkActor : UntypedActor, IWithTimers
+internal sealed class HostLinkActor : UntypedActor, IWithTimers, IWithUnboundedStash
 {
     private static readonly TimeSpan HelloInterval = TimeSpan.FromSeconds(1);
 
     private readonly IActorRef _supervisor;
     private readonly Address _host;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly IReadOnlyDictionary<string, Guid> _assemblies = AssemblyIdentity.OfApplication();
     private IActorRef? _gateway;
     private int _childId;
 
@@ -28,6 +29,8 @@ internal sealed class HostLinkActor : UntypedActor, IWithTimers
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
+
+    public IStash Stash { get; set; } = null!;
 
     /// <param name="supervisor">The pool's supervisor, in the pool's own ActorSystem.</param>
     /// <param name="host">The worker host's cluster address.</param>
@@ -46,9 +49,11 @@ internal sealed class HostLinkActor : UntypedActor, IWithTimers
             case Hello: SayHello(); break;
             case HostWelcome welcome: Welcomed(welcome); break;
             case HostRefused refused: Refused(refused); break;
-            case HostAdmitted admitted: _childId = admitted.ChildId; break;
+            case HostAdmitted admitted: _childId = admitted.ChildId; Stash.UnstashAll(); break;
             case RunTasks or CancelTask: _gateway?.Tell(message, Self); break;
             case TasksFinished: _supervisor.Tell(message, Self); break;
+            // A host that is leaving says so right after its welcome, before the supervisor has given the host its slot.
+            case ChildRetiring or ChildDrained when _childId == 0: Stash.Stash(); break;
             case ChildRetiring retiring: _supervisor.Tell(retiring with { ChildId = _childId }, Self); break;
             case ChildDrained: _supervisor.Tell(new ChildDrained(_childId), Self); break;
             case Invoke invoke when _gateway is not null: _gateway.Ask<object>(invoke).PipeTo(Sender); break;
@@ -58,7 +63,7 @@ internal sealed class HostLinkActor : UntypedActor, IWithTimers
     }
 
     private void SayHello() =>
-        Context.ActorSelection(new RootActorPath(_host) / "user" / ClusterNode.GatewayName).Tell(new HostHello(AssemblyIdentity.Loaded()), Self);
+        Context.ActorSelection(new RootActorPath(_host) / "user" / ClusterNode.GatewayName).Tell(new HostHello(_assemblies), Self);
 
     private void Welcomed(HostWelcome welcome)
     {

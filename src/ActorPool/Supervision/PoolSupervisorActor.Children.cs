@@ -175,8 +175,24 @@ internal sealed partial class PoolSupervisorActor
 
     private void Drained(int childId)
     {
-        if (_children.TryGet(childId, out var slot) && slot.State == ChildState.Retiring)
-            StopChild(slot, kill: false, slot.RetireReason is { } reason ? ChildExitReasons.Of(reason) : ChildExitReasons.Recycled);
+        if (!_children.TryGet(childId, out var slot) || slot.State != ChildState.Retiring)
+            return;
+        // A host says it is drained once it has answered every task it ran: tasks of its slot still open were sent after
+        // that, and it hands them back unrun, to a link that is stopped by then. They go back to the queue now.
+        if (slot.IsHost && slot.Running.Count > 0)
+        {
+            foreach (var taskId in slot.Running)
+            {
+                if (_tasks.TryGet(taskId, out var task) && task.QueueNode is null)
+                {
+                    task.Attempts--;
+                    _tasks.Requeue(task);
+                }
+            }
+            slot.Running.Clear();
+            _dispatch.Request();
+        }
+        StopChild(slot, kill: false, slot.RetireReason is { } reason ? ChildExitReasons.Of(reason) : ChildExitReasons.Recycled);
     }
 
     /// <summary>An elastic pool ends the children above its minimum that have had no task for ChildIdleTimeout.</summary>
@@ -200,7 +216,8 @@ internal sealed partial class PoolSupervisorActor
         var slot = _children.OwnerOf(runner);
         if (slot is null)
             return;
-        if ((connectionLost || slot.IsHost) && slot.State != ChildState.Exiting)
+        // A host's link that stopped with tasks open (lost, or stopped before they were handed back) can answer none of them.
+        if ((connectionLost || slot.IsHost) && (slot.State != ChildState.Exiting || slot.IsHost && slot.Running.Count > 0))
         {
             // Akka.Remote gave up on the child while its process lives, or a worker host's link stopped (the host was
             // lost): no answer of its can arrive any more, so end it now and run its tasks elsewhere.

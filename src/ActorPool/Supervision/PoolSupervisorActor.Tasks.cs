@@ -1,6 +1,8 @@
 using Akka.Actor;
 using Akka.Event;
+using ActorPool.Cluster;
 using ActorPool.Diagnostics;
+using ActorPool.Execution;
 using static ActorPool.Execution.ExecutionProtocol;
 
 namespace ActorPool.Supervision;
@@ -112,8 +114,16 @@ internal sealed partial class PoolSupervisorActor
 
     private void Finished(TasksFinished finished)
     {
+        var fromHost = HostDirectoryActor.IsLink(Sender);
         foreach (var outcome in finished.Outcomes)
         {
+            // A worker host's answer counts only for a task its link holds now: after a host was lost or let go, its task
+            // is queued again or runs elsewhere, and what the host says of it late must not finish or move it.
+            if (fromHost && (!_tasks.TryGet(outcome.TaskId, out var placed) || placed.QueueNode is not null || !Sender.Equals(placed.Runner)))
+            {
+                _log.Debug("Dropped a late answer for task {0} from worker host link {1}", outcome.TaskId, Sender.Path);
+                continue;
+            }
             switch (outcome)
             {
                 case TaskSucceeded done:
@@ -169,7 +179,6 @@ internal sealed partial class PoolSupervisorActor
             task.Succeed(result!, _codec);
     }
 
-    /// <summary>A retiring child handed a task back without running it: it goes first in the queue, its attempt not counted.</summary>
     /// <summary>A task reached a runner that had just been stopped; it never ran. Placed again (the runner's Terminated follows).</summary>
     private void Undelivered(long taskId)
     {
@@ -187,14 +196,19 @@ internal sealed partial class PoolSupervisorActor
         _tasks.Requeue(task);
     }
 
+    /// <summary>A retiring child handed a task back without running it: it goes first in the queue, its attempt not counted.</summary>
     private void Bounce(long taskId)
     {
-        if (!_tasks.TryGet(taskId, out var task))
+        if (!_tasks.TryGet(taskId, out var task) || task.QueueNode is not null)
             return;
         if (task.ChildId is { } childId && _children.TryGet(childId, out var slot))
         {
             slot.Running.Remove(taskId);
             slot.Assigned = Math.Max(slot.Assigned, _settings.MaxTasksPerChild);
+            // A host takes no more on this link (it is leaving, or its gateway no longer knows the link): unlike a child's
+            // task count, nothing else would keep the task from being sent straight back to it.
+            if (slot.IsHost)
+                Retiring(slot.Id, RetireReason.HostLeaving);
             ExitWhenIdle(slot);
         }
         task.Attempts--;

@@ -31,6 +31,7 @@ public sealed class ClusterOptionsTests
     [InlineData("", "at least one seed")]
     [InlineData("driver:4053", "is not an Akka address")]
     [InlineData("akka.ssl.tcp://other@driver:4053", "names the system 'other'")]
+    [InlineData("akka.tcp://actorpool@driver:4053", "speak TLS only")]
     public void Validate_RefusesSeedsThatCannotBeJoined(string seed, string expected)
     {
         using var hosts = new ClusterHosts();
@@ -39,6 +40,21 @@ public sealed class ClusterOptionsTests
         var error = Assert.Throws<ArgumentException>(options.Validate);
 
         Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void ToString_NamesTheCertificate_NotItsPassword()
+    {
+        var options = new PoolOptions
+        {
+            Cluster = new ClusterOptions { Seeds = ["akka.ssl.tcp://actorpool@driver:4053"], CertificatePath = "/etc/app/cluster.pfx", CertificatePassword = "s3cret-pfx-password" },
+        };
+
+        var text = options.ToString();
+
+        Assert.Contains("/etc/app/cluster.pfx", text);
+        Assert.DoesNotContain("s3cret-pfx-password", text);
+        Assert.Contains("CertificatePassword = ***", text);
     }
 
     [Fact]

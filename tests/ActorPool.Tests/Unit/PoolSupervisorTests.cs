@@ -235,6 +235,66 @@ public sealed class PoolSupervisorTests() : Akka.TestKit.Xunit2.TestKit(Config)
         Assert.True(await Wait.UntilAsync(async () => !(await Describe(supervisor)).Contains(" host"), Limit), "the drained host stayed in the pool");
     }
 
+    [Fact]
+    public async Task WorkerHostDrained_TasksSentAfterItDrained_RunElsewhereUncounted()
+    {
+        // No crash retries: a task the host handed back unrun must not count as an attempt.
+        var (supervisor, _) = await StartedAsync(processes: 1, maxCrashRetries: 0);
+        var link = CreateTestProbe();
+        supervisor.Tell(new ClusterProtocol.HostJoined(link.Ref, Capacity: 2, Pid: 4242, Host: "elsewhere"), link.Ref);
+        var slot = link.ExpectMsg<ClusterProtocol.HostAdmitted>(Limit).ChildId;
+        using var gate = new Gate();
+        var (_, first) = Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path);
+        var (onHost, second) = Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path);
+        Assert.Equal(onHost.Id, link.ExpectMsg<ExecutionProtocol.RunTasks>(Limit).Tasks.Single().TaskId);
+
+        // The host said it was drained before that task reached it (it will bounce it to a link that is gone by then).
+        supervisor.Tell(new ExecutionProtocol.ChildRetiring(slot, RetireReason.HostLeaving), link.Ref);
+        supervisor.Tell(new ExecutionProtocol.ChildDrained(slot), link.Ref);
+        Assert.True(await Wait.UntilAsync(async () => !(await Describe(supervisor)).Contains(" host"), Limit), "the drained host stayed in the pool");
+        gate.Open();
+
+        Assert.Equal(Environment.ProcessId, Decode<int>(await first.Task.WaitAsync(Limit)));
+        Assert.Equal(Environment.ProcessId, Decode<int>(await second.Task.WaitAsync(Limit)));
+        Assert.Equal(1, onHost.Attempts);
+    }
+
+    [Fact]
+    public async Task WorkerHostLost_ItsLateAnswer_IsDropped()
+    {
+        var (supervisor, _) = await StartedAsync(processes: 1, maxCrashRetries: 1);
+        var probe = CreateTestProbe();
+        var link = await Sys.ActorOf(Props.Create(() => new LinkStandIn(probe.Ref)), HostDirectoryActor.Name).Ask<IActorRef>("link", Limit);
+        supervisor.Tell(new ClusterProtocol.HostJoined(link, Capacity: 2, Pid: 4242, Host: "elsewhere"), link);
+        probe.ExpectMsg<ClusterProtocol.HostAdmitted>(Limit);
+        using var gate = new Gate();
+        var (_, first) = Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path);
+        var (onHost, second) = Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path);
+        Assert.Equal(onHost.Id, probe.ExpectMsg<ExecutionProtocol.RunTasks>(Limit).Tasks.Single().TaskId);
+        Sys.Stop(link);
+        Assert.True(await Wait.UntilAsync(() => onHost.Attempts == 2, Limit), "the lost host's task did not run again");
+
+        // The host, cut off, finished the task after all; what it says arrives through its (stopped) link's path.
+        supervisor.Tell(new ExecutionProtocol.TasksFinished([new ExecutionProtocol.TaskSucceeded(onHost.Id, Codec.Serialize(-1), TimeSpan.FromMilliseconds(1))]), link);
+        gate.Open();
+
+        Assert.Equal(Environment.ProcessId, Decode<int>(await first.Task.WaitAsync(Limit)));
+        Assert.Equal(Environment.ProcessId, Decode<int>(await second.Task.WaitAsync(Limit)));
+    }
+
+    // A host's link as the supervisor knows it, by its place under the driver's host directory: here it forwards to a probe.
+    private sealed class LinkStandIn(IActorRef probe) : UntypedActor
+    {
+        private readonly IActorRef _link = Context.ActorOf(Props.Create(() => new Forwarder(probe)), "host-1");
+
+        protected override void OnReceive(object message) => Sender.Tell(_link);
+    }
+
+    private sealed class Forwarder(IActorRef to) : UntypedActor
+    {
+        protected override void OnReceive(object message) => to.Forward(message);
+    }
+
     private IActorRef StartSupervisor(int processes, int maxCrashRetries = 0, int? minProcesses = null)
     {
         var settings = new SupervisorSettings(
