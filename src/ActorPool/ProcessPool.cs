@@ -28,7 +28,7 @@ public sealed partial class ProcessPool : IProcessPool
     private long _nextTaskId;
 
     private readonly ActorSystem _system;
-    private readonly ActorSystem? _cluster;
+    private readonly Cluster.DriverNode? _cluster;
     private readonly IActorRef _supervisor;
     private readonly PayloadCodec _codec;
     private readonly ChildRegistry _registry;
@@ -41,8 +41,11 @@ public sealed partial class ProcessPool : IProcessPool
     private readonly string? _placementRefusal;
     private int _state;
 
+    /// <summary>The driver's cluster node now, if the pool has a cluster (for tests).</summary>
+    internal ActorSystem? ClusterSystem => _cluster?.Current;
+
     private ProcessPool(
-        ActorSystem system, ActorSystem? cluster, PayloadCodec codec, IActorRef supervisor, IActorRef router, ChildRegistry registry, Task childrenExited,
+        ActorSystem system, Cluster.DriverNode? cluster, PayloadCodec codec, IActorRef supervisor, IActorRef router, ChildRegistry registry, Task childrenExited,
         PoolOptions options, PoolSettings settings, PoolTelemetry telemetry, HealthBoard health, string? placementRefusal)
     {
         _cluster = cluster;
@@ -205,7 +208,7 @@ public sealed partial class ProcessPool : IProcessPool
         var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var launcher = new ProcessChildLauncher(settings.ChildEnvironment, childLogs, Akka.Event.Logging.GetLogger(system, typeof(PoolSupervisorActor)));
         OrphanedTaskActor.Start(system, codec);
-        ActorSystem? cluster = null;
+        Cluster.DriverNode? cluster = null;
         var supervisor = system.ActorOf(PoolSupervisorActor.Props(supervisorSettings, launcher, prelaunched, new SupervisorOutlets(registry, telemetry, health, started, exited)), PoolSupervisorActor.Name);
         try
         {
@@ -213,15 +216,14 @@ public sealed partial class ProcessPool : IProcessPool
             // The cluster is joined once the local children take tasks: hosts that join add to a pool that works already.
             if (options.Cluster is { } clusterOptions)
             {
-                cluster = Cluster.ClusterNode.Start(clusterOptions, Cluster.ClusterNode.DriverRole, options.Config, options.LoggerFactory);
-                cluster.ActorOf(Cluster.HostDirectoryActor.Props(supervisor), Cluster.HostDirectoryActor.Name);
+                cluster = Cluster.DriverNode.Start(clusterOptions, options.Config, options.LoggerFactory, supervisor, settings.DisposeGrace);
             }
             return new ProcessPool(system, cluster, codec, supervisor, pool.Router, registry, exited.Task, options, settings, telemetry, health, placementRefusal);
         }
         catch (Exception)
         {
             if (cluster is not null)
-                await Cluster.ClusterNode.LeaveAsync(cluster, settings.SystemShutdownWait).ConfigureAwait(false);
+                await cluster.DisposeAsync().ConfigureAwait(false);
             // The caller gets the cause at once: the children are killed, and neither they nor the ActorSystem keep it
             // waiting longer than the pool's own bounds (the cause is not replaced by a timeout of the clean-up).
             supervisor.Tell(TerminatePool.Instance);
@@ -293,7 +295,7 @@ public sealed partial class ProcessPool : IProcessPool
         await _childrenExited.ConfigureAwait(false);
         // Worker hosts learn at once that this driver left (rather than from their failure detector).
         if (_cluster is not null)
-            await Cluster.ClusterNode.LeaveAsync(_cluster, _settings.DisposeGrace).ConfigureAwait(false);
+            await _cluster.DisposeAsync().ConfigureAwait(false);
         // No child is left to read the pool's area: it goes now, not whenever the ActorSystem has finished terminating.
         SharedMemory.PayloadAreas.For(_system).Close();
         await TerminateSystemAsync(_system, _settings.SystemShutdownWait).ConfigureAwait(false);

@@ -313,6 +313,26 @@ public sealed class MultiHostTests(ITestOutputHelper output)
     private static string WhereFor(int _) => ClusterJobs.Where();
 
     [Fact]
+    public async Task DriverNodeShutDownUnderThePool_IsReplaced_AndTheHostsComeBack()
+    {
+        using var hosts = new ClusterHosts();
+        var logs = new CapturingLoggerFactory();
+        await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 1, Cluster = hosts.Driver, LoggerFactory = logs });
+        hosts.StartWorker("w1");
+        Assert.True(await Wait.UntilAsync(() => pool.WorkerHosts == 1, JoinLimit), "the host did not join");
+        var first = pool.ClusterSystem!;
+
+        // What Akka.Remote 1.5.74 does on a failed outbound TLS handshake: the node's coordinated shutdown, which on a
+        // cluster node leaves the cluster (the system itself stays: ActorPool's HOCON keeps it).
+        await Akka.Actor.CoordinatedShutdown.Get(first).Run(Akka.Actor.CoordinatedShutdown.ClrExitReason.Instance);
+
+        Assert.True(await Wait.UntilAsync(() => !ReferenceEquals(pool.ClusterSystem, first) && pool.WorkerHosts == 1, JoinLimit),
+            "the host did not come back to the driver's new node");
+        Assert.Contains("w1", await pool.Map(WhereFor, Enumerable.Range(0, 20).Select(_ => 0)).ToListAsync());
+        Assert.Contains(logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.Message.Contains("was removed from the cluster"));
+    }
+
+    [Fact]
     public async Task DriverDisposed_ItsHostsServeTheNextDriver()
     {
         using var hosts = new ClusterHosts();

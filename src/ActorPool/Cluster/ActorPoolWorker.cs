@@ -86,9 +86,27 @@ public static class ActorPoolWorker
         await using var local = await ProcessPool.StartAsync(pool, cancellationToken).ConfigureAwait(false);
         var timeout = pool.TaskTimeout is { } limit && limit != Timeout.InfiniteTimeSpan ? limit : (TimeSpan?)null;
         var capacity = (int)Math.Min((long)pool.Processes * SupervisorSettings.InFlightPerChild(pool.ChildConcurrency, timeout), int.MaxValue);
+        var backoff = TimeSpan.Zero;
         while (!cancellationToken.IsCancellationRequested)
         {
-            var node = ClusterNode.Start(cluster, ClusterNode.WorkerRole, pool.Config, pool.LoggerFactory);
+            // A node that keeps failing at once (a driver that refuses this host's certificate, a port still held) joins
+            // again after a wait that doubles up to MaxRejoinDelay; one that was a member for a while joins again at once.
+            if (backoff > TimeSpan.Zero)
+                await Task.Delay(backoff, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (cancellationToken.IsCancellationRequested)
+                break;
+            var lived = System.Diagnostics.Stopwatch.StartNew();
+            ExtendedActorSystem node;
+            try
+            {
+                node = ClusterNode.Start(cluster, ClusterNode.WorkerRole, pool.Config, pool.LoggerFactory);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                backoff = NextRejoinDelay(backoff, lived.Elapsed);
+                local.System.Log.Warning("This worker host could not start its cluster node ({0}); it tries again in {1}", e.Message, backoff);
+                continue;
+            }
             var gateway = node.ActorOf(HostGatewayActor.Props(local, capacity), ClusterNode.GatewayName);
             var removed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var alone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -112,13 +130,19 @@ public static class ActorPoolWorker
                 await ClusterNode.LeaveAsync(node, grace).ConfigureAwait(false);
                 return;
             }
+            backoff = NextRejoinDelay(backoff, lived.Elapsed);
             if (removed.Task.IsCompleted)
-                node.Log.Warning("This worker host was removed from the cluster; it joins again");
+                node.Log.Warning("This worker host was removed from the cluster; it joins again in {0}", backoff);
             else
                 node.Log.Info("The last driver left the cluster; this worker host joins the seed again, for the next");
             await ClusterNode.LeaveAsync(node, local.DisposeGrace).ConfigureAwait(false);
         }
     }
+
+    private static readonly TimeSpan MaxRejoinDelay = TimeSpan.FromSeconds(30);
+
+    private static TimeSpan NextRejoinDelay(TimeSpan last, TimeSpan lived) =>
+        lived > MaxRejoinDelay ? TimeSpan.Zero : TimeSpan.FromTicks(Math.Min(Math.Max(last.Ticks * 2, TimeSpan.TicksPerSecond), MaxRejoinDelay.Ticks));
 
     private static Action<PosixSignalContext> StopOn(CancellationTokenSource stop) => context =>
     {

@@ -45,10 +45,6 @@ internal sealed class HostDirectoryActor : UntypedActor
             case ClusterEvent.ReachableMember reachable: Reachable(reachable.Member); break;
             case ClusterEvent.UnreachableMember unreachable: _unreachable.Add(unreachable.Member.UniqueAddress); Unlink(unreachable.Member, lost: true); break;
             case ClusterEvent.MemberRemoved removed: _unreachable.Remove(removed.Member.UniqueAddress); Unlink(removed.Member, lost: false); break;
-            case ClusterEvent.MemberDowned downed when downed.Member.UniqueAddress.Equals(_cluster.SelfUniqueAddress):
-                _log.Error("This driver was downed by the cluster's split-brain resolver: its worker hosts take none of its tasks " +
-                    "any more (its local children still do). Start the pool again to join a cluster again.");
-                break;
             case ClusterEvent.IMemberEvent: break;
             case Terminated terminated: Forget(terminated.ActorRef); break;
             default: Unhandled(message); break;

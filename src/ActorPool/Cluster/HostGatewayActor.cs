@@ -49,7 +49,14 @@ internal sealed class HostGatewayActor : UntypedActor
             case CancelTask cancel: Cancel(cancel.TaskId); break;
             case Finished finished: Finish(finished); break;
             case Flush: _flush.Arrived(); _outcomes.SendAll(Self); break;
-            case Invoke invoke: _pool.Router.Ask<object>(invoke).PipeTo(Sender); break;
+            // From a welcomed driver only (its link's ask comes from a temporary actor of the same node): an Invoke names
+            // its method by token, which only a driver of the same build may do.
+            case Invoke invoke when _links.Any(link => link.Path.Address.Equals(Sender.Path.Address)):
+                _pool.Router.Ask<object>(invoke).PipeTo(Sender);
+                break;
+            case Invoke:
+                Sender.Tell(new Status.Failure(new InvalidOperationException("This worker host has not welcomed the driver that sent the call.")));
+                break;
             case Terminated terminated: DriverGone(terminated.ActorRef); break;
             case DrainHost: Drain(); break;
             default: Unhandled(message); break;

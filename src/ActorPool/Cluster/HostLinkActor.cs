@@ -19,6 +19,7 @@ internal sealed class HostLinkActor : UntypedActor, IWithTimers, IWithUnboundedS
     private readonly Address _host;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly IReadOnlyDictionary<string, Guid> _assemblies = AssemblyIdentity.OfApplication();
+    private readonly CancellationTokenSource _stopped = new();
     private IActorRef? _gateway;
     private int _childId;
 
@@ -47,19 +48,30 @@ internal sealed class HostLinkActor : UntypedActor, IWithTimers, IWithUnboundedS
         switch (message)
         {
             case Hello: SayHello(); break;
+            // Only the host's own gateway speaks for the host: any member holds the cluster's certificate, but no other may
+            // answer for this host's tasks or take its place.
+            case HostWelcome or HostRefused when !Sender.Path.Address.Equals(_host): Unhandled(message); break;
+            case TasksFinished or ChildRetiring or ChildDrained when !Sender.Equals(_gateway): Unhandled(message); break;
             case HostWelcome welcome: Welcomed(welcome); break;
             case HostRefused refused: Refused(refused); break;
-            case HostAdmitted admitted: _childId = admitted.ChildId; Stash.UnstashAll(); break;
+            case HostAdmitted admitted when Sender.Equals(_supervisor): _childId = admitted.ChildId; Stash.UnstashAll(); break;
             case RunTasks or CancelTask: _gateway?.Tell(message, Self); break;
             case TasksFinished: _supervisor.Tell(message, Self); break;
             // A host that is leaving says so right after its welcome, before the supervisor has given the host its slot.
             case ChildRetiring or ChildDrained when _childId == 0: Stash.Stash(); break;
             case ChildRetiring retiring: _supervisor.Tell(retiring with { ChildId = _childId }, Self); break;
             case ChildDrained: _supervisor.Tell(new ChildDrained(_childId), Self); break;
-            case Invoke invoke when _gateway is not null: _gateway.Ask<object>(invoke).PipeTo(Sender); break;
+            // Ended with the link: a caller of a host that is lost gets a failure rather than no answer.
+            case Invoke invoke when _gateway is not null: _gateway.Ask<object>(invoke, null, _stopped.Token).PipeTo(Sender); break;
             case Terminated: Context.Stop(Self); break;
             default: Unhandled(message); break;
         }
+    }
+
+    protected override void PostStop()
+    {
+        _stopped.Cancel();
+        _stopped.Dispose();
     }
 
     private void SayHello() =>
