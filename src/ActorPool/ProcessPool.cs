@@ -117,7 +117,11 @@ public sealed partial class ProcessPool : IProcessPool
         cancellationToken.ThrowIfCancellationRequested();
         var config = PoolConfig.Merge(options.Config);
         if (options.Cluster is not null)
+        {
+            // Before any child starts: a wrong password or a certificate the authority did not issue fails the call at once.
+            options.Cluster.EnsureCertificate();
             config = Cluster.ClusterNode.OneMachineOff.WithFallback(config);
+        }
         var settings = PoolSettings.From(config);
         var certificate = settings.Tls ? ProcessFamily.Credential : null;
         var initializer = options.Initializer is { } init ? PreparedFunction.Prepare(init, nameof(options.Initializer)) : null;

@@ -157,7 +157,8 @@ public sealed class MultiHostTests(ITestOutputHelper output)
         using var hosts = new ClusterHosts();
         await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 1, Cluster = hosts.Driver });
 
-        hosts.StartWorker("intruder", certificatePath: hosts.ForeignCertificate());
+        var (foreign, itsAuthority) = hosts.ForeignNode();
+        hosts.StartWorker("intruder", certificatePath: foreign, authorityPath: itsAuthority);
         hosts.StartWorker("w1");
 
         // The rightful host joins, though it started after the intruder; the intruder's TLS handshakes fail.
@@ -193,7 +194,8 @@ public sealed class MultiHostTests(ITestOutputHelper output)
         using var hosts = new ClusterHosts(privateAuthority: true);
         await using var pool = await ProcessPool.StartAsync(new PoolOptions { Processes = 1, Cluster = hosts.Driver });
 
-        hosts.StartWorker("intruder", certificatePath: hosts.ForeignCertificate());
+        var (foreign, itsAuthority) = hosts.ForeignNode();
+        hosts.StartWorker("intruder", certificatePath: foreign, authorityPath: itsAuthority);
         hosts.StartWorker("w1");
 
         Assert.True(await Wait.UntilAsync(() => pool.WorkerHosts == 1, JoinLimit), "the worker host with its own certificate did not join");

@@ -75,18 +75,41 @@ internal static class ClusterNode
         return system;
     }
 
-    /// <summary>Accepts a peer whose certificate chains to <paramref name="authority"/>, and to no other root.</summary>
-    internal static CertificateValidationCallback IssuedBy(X509Certificate2 authority) => (certificate, _, _, _, _) =>
+    /// <summary>The start of the line a node logs when it refuses a peer's certificate (the log triage counts these).</summary>
+    internal const string CertificateRefused = "Certificate refused";
+
+    /// <summary>
+    /// Accepts a peer whose certificate chains to <paramref name="authority"/>, and to no other root, and is valid now;
+    /// intermediates the peer sent with it count.
+    /// </summary>
+    internal static CertificateValidationCallback IssuedBy(X509Certificate2 authority) => (certificate, peerChain, peer, _, log) =>
     {
         if (certificate is null)
+        {
+            log.Error(CertificateRefused + " for {0}: it presented none", peer);
             return false;
+        }
+        if (ChainsTo(certificate, authority, peerChain) is not { } why)
+            return true;
+        log.Error(CertificateRefused + " for {0}: {1} ({2})", peer, certificate.Subject, why);
+        return false;
+    };
+
+    /// <summary>Null when <paramref name="certificate"/> chains to <paramref name="authority"/> alone and is valid now; else why not.</summary>
+    internal static string? ChainsTo(X509Certificate2 certificate, X509Certificate2 authority, X509Chain? sentWith = null)
+    {
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.Add(authority);
+        if (sentWith is not null)
+        {
+            foreach (var element in sentWith.ChainElements)
+                chain.ChainPolicy.ExtraStore.Add(element.Certificate);
+        }
         // A private authority seldom publishes revocation lists; revoking a node means a new authority (README, Several machines).
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(certificate);
-    };
+        return chain.Build(certificate) ? null : string.Join("; ", chain.ChainStatus.Select(status => status.StatusInformation.Trim()));
+    }
 
     /// <summary>
     /// The node's part of the configuration, from its options; the user's HOCON and ActorPool's reference (its

@@ -134,19 +134,48 @@ public sealed record ClusterOptions
             : X509CertificateLoader.LoadCertificateFromFile(path);
     }
 
-    /// <summary>Throws now, with why, if the certificate cannot be loaded (a wrong password, not in the store).</summary>
-    /// <exception cref="ArgumentException">It cannot.</exception>
+    /// <summary>
+    /// Throws now, with why, if the certificate cannot be loaded (a wrong password, not in the store), or, with a private
+    /// authority, if the authority's certificate cannot be read or this node's certificate is not one it issued and valid
+    /// now (its peers would refuse it at every attempt).
+    /// </summary>
+    /// <exception cref="ArgumentException">It cannot, or is not.</exception>
     internal void EnsureCertificate()
     {
-        if (Certificate is not null)
-            return;
+        X509Certificate2? authority;
         try
         {
-            LoadCertificate().Dispose();
+            authority = LoadCertificateAuthority();
         }
-        catch (System.Security.Cryptography.CryptographicException e)
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or IOException)
         {
-            throw new ArgumentException($"ClusterOptions: the cluster's certificate cannot be loaded: {e.Message}", nameof(CertificatePath), e);
+            throw new ArgumentException($"ClusterOptions.CertificateAuthorityPath: the authority's certificate cannot be read: {e.Message}", nameof(CertificateAuthorityPath), e);
+        }
+        using (authority)
+        {
+            X509Certificate2 own;
+            try
+            {
+                own = LoadCertificate();
+            }
+            catch (System.Security.Cryptography.CryptographicException e)
+            {
+                throw new ArgumentException($"ClusterOptions: the cluster's certificate cannot be loaded: {e.Message}", nameof(CertificatePath), e);
+            }
+            try
+            {
+                if (authority is not null && global::ActorPool.Cluster.ClusterNode.ChainsTo(own, authority) is { } why)
+                {
+                    throw new ArgumentException(
+                        $"ClusterOptions: this node's certificate ({own.Subject}) is not one the authority in '{CertificateAuthorityPath}' issued, valid now: {why}",
+                        nameof(CertificatePath));
+                }
+            }
+            finally
+            {
+                if (Certificate is null)
+                    own.Dispose();
+            }
         }
     }
 

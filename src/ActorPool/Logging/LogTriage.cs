@@ -45,7 +45,7 @@ internal static class LogTriage
         // A peer that presented another certificate: the transport logs it as an error with no exception to sort it by,
         // once per attempt (a foreign node retrying its join would fill the log); its fixed template says what it is.
         if (logEvent.LogClass?.FullName == Transport && logEvent.Message is LogMessage { Format: var format }
-            && format.StartsWith(PinningFailed, StringComparison.Ordinal))
+            && (format.StartsWith(PinningFailed, StringComparison.Ordinal) || format.StartsWith(Cluster.ClusterNode.CertificateRefused, StringComparison.Ordinal)))
             return LogVerdict.ForeignConnection;
         if (EndsAssociation(logEvent.Cause) || Parameters(logEvent).Any(p => p is Exception e && EndsAssociation(e)))
             return LogVerdict.Demote;

@@ -75,7 +75,8 @@ internal sealed class ClusterHosts : IDisposable
     /// <param name="build">The test assembly to run, if not this one (<see cref="AnotherBuild"/>).</param>
     /// <param name="network">A network namespace to run it in, at the namespace's address.</param>
     public Process StartWorker(
-        string name, int processes = 1, string? certificatePath = null, string? hocon = null, string? build = null, NetworkNamespace? network = null)
+        string name, int processes = 1, string? certificatePath = null, string? hocon = null, string? build = null, NetworkNamespace? network = null,
+        string? authorityPath = null)
     {
         var info = new ProcessStartInfo(network is null ? "dotnet" : "ip") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         if (network is not null)
@@ -92,10 +93,10 @@ internal sealed class ClusterHosts : IDisposable
         {
             info.ArgumentList.Add(arg);
         }
-        if (AuthorityPath is not null)
+        if ((authorityPath ?? AuthorityPath) is { } authority)
         {
             info.ArgumentList.Add("--certificate-authority");
-            info.ArgumentList.Add(AuthorityPath);
+            info.ArgumentList.Add(authority);
         }
         if (hocon is not null)
         {
@@ -176,12 +177,25 @@ internal sealed class ClusterHosts : IDisposable
     }
 
     /// <summary>A certificate of another cluster, in the same form: self-signed, or issued by another authority.</summary>
-    public string ForeignCertificate()
+    public string ForeignCertificate() => ForeignNode().CertificatePath;
+
+    /// <summary>
+    /// A node of another cluster: its certificate and, with a private authority here, the other authority that issued it
+    /// (which that node trusts, so that it gets as far as the handshake).
+    /// </summary>
+    public (string CertificatePath, string? AuthorityPath) ForeignNode()
     {
         var path = Path.Combine(_folder, "foreign.pfx");
-        var certificate = _authority is null ? NewCertificate() : IssueFrom(NewAuthority("CN=another-authority"), "foreign");
-        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12, Password));
-        return path;
+        if (_authority is null)
+        {
+            File.WriteAllBytes(path, NewCertificate().Export(X509ContentType.Pkcs12, Password));
+            return (path, null);
+        }
+        var other = NewAuthority("CN=another-authority");
+        File.WriteAllBytes(path, IssueFrom(other, "foreign").Export(X509ContentType.Pkcs12, Password));
+        var authorityPath = Path.Combine(_folder, "another-authority.pem");
+        File.WriteAllText(authorityPath, other.ExportCertificatePem());
+        return (path, authorityPath);
     }
 
     /// <summary>A certificate of <paramref name="name"/>'s own, issued by the private authority: the path of its PFX.</summary>

@@ -43,6 +43,17 @@ public sealed class ClusterOptionsTests
     }
 
     [Fact]
+    public void EnsureCertificate_PrivateAuthority_RefusesACertificateItDidNotIssue()
+    {
+        using var hosts = new ClusterHosts(privateAuthority: true);
+        hosts.Driver.EnsureCertificate();
+
+        var error = Assert.Throws<ArgumentException>((hosts.Driver with { CertificatePath = hosts.ForeignCertificate() }).EnsureCertificate);
+
+        Assert.Contains("is not one the authority", error.Message);
+    }
+
+    [Fact]
     public void ToString_NamesTheCertificate_NotItsPassword()
     {
         var options = new PoolOptions

@@ -50,6 +50,9 @@ public sealed class LogTriageTests
     {
         Assert.Equal(LogVerdict.ForeignConnection, LogTriage.Classify(new Error(null, "transport", s_transport,
             new TemplateMessage("Certificate pinning failed for {0}: thumbprint '{1}' not in allowed list", "[::1]:5000", "77ED"))));
+        // With a private authority: ActorPool's own check, logged through the transport's logger as Akka's pinning is.
+        Assert.Equal(LogVerdict.ForeignConnection, LogTriage.Classify(new Error(null, "transport", s_transport,
+            new TemplateMessage(ActorPool.Cluster.ClusterNode.CertificateRefused + " for {0}: {1} ({2})", "[::1]:5000", "CN=other", "untrusted root"))));
     }
 
     [Fact]
