@@ -31,7 +31,7 @@ public static class ActorPoolWorker
     /// </summary>
     /// <param name="args">The application's arguments, the first being <see cref="Command"/>; <c>--help</c> lists the rest.</param>
     /// <param name="cancellationToken">Stops the worker as a signal does.</param>
-    /// <returns>The process exit code: 0 after a clean stop, 2 for invalid arguments.</returns>
+    /// <returns>The process exit code: 0 after a clean stop, 2 for invalid arguments (a certificate that cannot serve included). A pool that cannot start throws, as <see cref="ProcessPool.StartAsync"/> does.</returns>
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -146,7 +146,10 @@ public static class ActorPoolWorker
 
     private static Action<PosixSignalContext> StopOn(CancellationTokenSource stop) => context =>
     {
-        // The worker ends itself once its tasks are done and it has left the cluster.
+        // The first signal drains: the worker ends itself once its tasks are done and it has left the cluster. A second
+        // one while it drains ends the process as the signal would (its children end with it).
+        if (stop.IsCancellationRequested)
+            return;
         context.Cancel = true;
         stop.Cancel();
     };

@@ -70,8 +70,21 @@ internal static class ClusterNode
             requireMutualAuthentication: true,
             options.LoadCertificateAuthority() is { } authority ? IssuedBy(authority) : CertificateValidation.PinnedCertificate(certificate.Thumbprint));
         var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(config), tls, new PoolLoggingSetup(loggerFactory));
-        var system = (ExtendedActorSystem)ActorSystem.Create(ClusterOptions.SystemName, setup);
+        // A certificate loaded here (not the one the user handed over) is the node's, and goes with it.
+        var owned = ReferenceEquals(certificate, options.Certificate) ? null : certificate;
+        ExtendedActorSystem system;
+        try
+        {
+            system = (ExtendedActorSystem)ActorSystem.Create(ClusterOptions.SystemName, setup);
+        }
+        catch
+        {
+            owned?.Dispose();
+            throw;
+        }
         Security.RemoteSetup.ReleaseWhenTerminated(system);
+        if (owned is not null)
+            system.WhenTerminated.ContinueWith(_ => owned.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return system;
     }
 

@@ -187,7 +187,9 @@ public sealed record ClusterOptions
             return certificate;
         if (string.IsNullOrWhiteSpace(CertificatePath) && CertificateThumbprint is { } thumbprint)
             return FromStore(thumbprint);
-        var loaded = X509CertificateLoader.LoadPkcs12FromFile(CertificatePath!, CertificatePassword, X509KeyStorageFlags.EphemeralKeySet);
+        var loaded = X509CertificateLoader.LoadPkcs12FromFile(CertificatePath!, CertificatePassword,
+            // Windows' TLS (SChannel) cannot use an ephemeral key for a server; elsewhere the key stays off the disk.
+            OperatingSystem.IsWindows() ? X509KeyStorageFlags.DefaultKeySet : X509KeyStorageFlags.EphemeralKeySet);
         if (!loaded.HasPrivateKey)
         {
             loaded.Dispose();

@@ -37,7 +37,7 @@ internal sealed class HostGatewayActor : UntypedActor
     }
 
     /// <param name="pool">The host's local pool, which runs every task a driver sends.</param>
-    /// <param name="capacity">How many tasks the host takes at once from all drivers: its processes x their in-flight tasks.</param>
+    /// <param name="capacity">How many tasks each driver may have on the host at once: its processes x their in-flight tasks (with several drivers, the surplus waits in the host's pool).</param>
     public static Props Props(ProcessPool pool, int capacity) => Akka.Actor.Props.Create(() => new HostGatewayActor(pool, capacity));
 
     protected override void OnReceive(object message)
