@@ -220,7 +220,7 @@ public sealed partial class ProcessPool : IProcessPool
             // The cluster is joined once the local children take tasks: hosts that join add to a pool that works already.
             if (options.Cluster is { } clusterOptions)
             {
-                cluster = Cluster.DriverNode.Start(clusterOptions, options.Config, options.LoggerFactory, supervisor, settings.DisposeGrace);
+                cluster = Cluster.DriverNode.Start(clusterOptions, options.Config, options.LoggerFactory, supervisor, system.Log, settings.DisposeGrace);
             }
             return new ProcessPool(system, cluster, codec, supervisor, pool.Router, registry, exited.Task, options, settings, telemetry, health, placementRefusal);
         }

@@ -130,11 +130,17 @@ public static class ActorPoolWorker
                 await ClusterNode.LeaveAsync(node, grace).ConfigureAwait(false);
                 return;
             }
-            backoff = NextRejoinDelay(backoff, lived.Elapsed);
-            if (removed.Task.IsCompleted)
+            if (removed.Task.IsCompleted || Akka.Cluster.Cluster.Get(node).IsTerminated)
+            {
+                backoff = NextRejoinDelay(backoff, lived.Elapsed);
                 node.Log.Warning("This worker host was removed from the cluster; it joins again in {0}", backoff);
+            }
             else
+            {
+                // Nothing failed: the next driver should find this host at once.
+                backoff = TimeSpan.Zero;
                 node.Log.Info("The last driver left the cluster; this worker host joins the seed again, for the next");
+            }
             await ClusterNode.LeaveAsync(node, local.DisposeGrace).ConfigureAwait(false);
         }
     }

@@ -63,12 +63,13 @@ internal static class ClusterNode
     public static ExtendedActorSystem Start(ClusterOptions options, string role, Config? userConfig, ILoggerFactory? loggerFactory)
     {
         var certificate = options.LoadCertificate();
+        var authority = options.LoadCertificateAuthority();
         var config = Render(options, role).WithFallback(PoolConfig.Merge(userConfig));
         var tls = new DotNettySslSetup(
             certificate,
             suppressValidation: false,
             requireMutualAuthentication: true,
-            options.LoadCertificateAuthority() is { } authority ? IssuedBy(authority) : CertificateValidation.PinnedCertificate(certificate.Thumbprint));
+            authority is not null ? IssuedBy(authority) : CertificateValidation.PinnedCertificate(certificate.Thumbprint));
         var setup = ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(config), tls, new PoolLoggingSetup(loggerFactory));
         // A certificate loaded here (not the one the user handed over) is the node's, and goes with it.
         var owned = ReferenceEquals(certificate, options.Certificate) ? null : certificate;
@@ -80,11 +81,15 @@ internal static class ClusterNode
         catch
         {
             owned?.Dispose();
+            authority?.Dispose();
             throw;
         }
         Security.RemoteSetup.ReleaseWhenTerminated(system);
-        if (owned is not null)
-            system.WhenTerminated.ContinueWith(_ => owned.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        system.WhenTerminated.ContinueWith(_ =>
+        {
+            owned?.Dispose();
+            authority?.Dispose();
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return system;
     }
 

@@ -147,7 +147,7 @@ public sealed record ClusterOptions
         {
             authority = LoadCertificateAuthority();
         }
-        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or IOException)
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or IOException or UnauthorizedAccessException)
         {
             throw new ArgumentException($"ClusterOptions.CertificateAuthorityPath: the authority's certificate cannot be read: {e.Message}", nameof(CertificateAuthorityPath), e);
         }
@@ -158,7 +158,7 @@ public sealed record ClusterOptions
             {
                 own = LoadCertificate();
             }
-            catch (System.Security.Cryptography.CryptographicException e)
+            catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or IOException or UnauthorizedAccessException)
             {
                 throw new ArgumentException($"ClusterOptions: the cluster's certificate cannot be loaded: {e.Message}", nameof(CertificatePath), e);
             }

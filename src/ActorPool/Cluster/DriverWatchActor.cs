@@ -27,6 +27,10 @@ internal sealed class DriverWatchActor : UntypedActor
     {
         switch (message)
         {
+            // A node that is shutting down (downed itself, left) hears every member removed as its last news: that is
+            // its own removal, which the worker sees for itself, not the drivers'.
+            case ClusterEvent.MemberRemoved when _cluster.IsTerminated:
+                break;
             case ClusterEvent.MemberRemoved removed:
                 if (_drivers.Remove(removed.Member.UniqueAddress) && _drivers.Count == 0)
                     _alone.TrySetResult();

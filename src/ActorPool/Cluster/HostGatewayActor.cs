@@ -102,9 +102,10 @@ internal sealed class HostGatewayActor : UntypedActor
         {
             return AssemblyIdentity.FirstMismatch(hello.Assemblies);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return $"this worker could not read its own assemblies to compare them with the driver's: {e.Message}";
+            // An unreadable file, or a name from the driver that is no file name here.
+            return $"this worker could not compare its assemblies with the driver's: {e.Message}";
         }
     }
 

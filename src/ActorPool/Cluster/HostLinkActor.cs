@@ -48,8 +48,8 @@ internal sealed class HostLinkActor : UntypedActor, IWithTimers, IWithUnboundedS
         switch (message)
         {
             case Hello: SayHello(); break;
-            // Only the host's own gateway speaks for the host: any member holds the cluster's certificate, but no other may
-            // answer for this host's tasks or take its place.
+            // Only what claims to come from the host's gateway counts. The claim is the sender's own (a member holds the
+            // cluster's certificate and could forge it): this keeps out confusion, not a member bent on harm.
             case HostWelcome or HostRefused when !Sender.Path.Address.Equals(_host): Unhandled(message); break;
             case TasksFinished or ChildRetiring or ChildDrained when !Sender.Equals(_gateway): Unhandled(message); break;
             case HostWelcome welcome: Welcomed(welcome); break;

@@ -211,6 +211,11 @@ internal sealed partial class PoolSupervisorActor
                 Retiring(slot.Id, RetireReason.HostLeaving);
             ExitWhenIdle(slot);
         }
+        if (task.Completion?.Task.IsCompleted == true)
+        {
+            _tasks.Remove(taskId, out _);
+            return;
+        }
         task.Attempts--;
         _tasks.Requeue(task);
     }

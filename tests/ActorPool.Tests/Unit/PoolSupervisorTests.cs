@@ -260,6 +260,29 @@ public sealed class PoolSupervisorTests() : Akka.TestKit.Xunit2.TestKit(Config)
     }
 
     [Fact]
+    public async Task WorkerHostBounces_ItsSlotRetires_AndTheTaskRunsElsewhere()
+    {
+        var (supervisor, _) = await StartedAsync(processes: 1, maxCrashRetries: 0);
+        var link = CreateTestProbe();
+        supervisor.Tell(new ClusterProtocol.HostJoined(link.Ref, Capacity: 2, Pid: 4242, Host: "elsewhere"), link.Ref);
+        var slot = link.ExpectMsg<ClusterProtocol.HostAdmitted>(Limit).ChildId;
+        using var gate = new Gate();
+        var (_, first) = Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path);
+        var (onHost, second) = Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path);
+        Assert.Equal(onHost.Id, link.ExpectMsg<ExecutionProtocol.RunTasks>(Limit).Tasks.Single().TaskId);
+
+        // The host's gateway hands it back unrun (it is leaving, or no longer knows this link).
+        supervisor.Tell(new ExecutionProtocol.TasksFinished([new ExecutionProtocol.TaskBounced(onHost.Id)]), link.Ref);
+
+        Assert.True(await Wait.UntilAsync(async () => (await Describe(supervisor)).Contains($"{slot}/pid 4242: Retiring host"), Limit), "the host's slot did not retire");
+        gate.Open();
+        Assert.Equal(Environment.ProcessId, Decode<int>(await first.Task.WaitAsync(Limit)));
+        Assert.Equal(Environment.ProcessId, Decode<int>(await second.Task.WaitAsync(Limit)));
+        Assert.Equal(1, onHost.Attempts);
+        link.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
     public async Task WorkerHostLost_ItsLateAnswer_IsDropped()
     {
         var (supervisor, _) = await StartedAsync(processes: 1, maxCrashRetries: 1);
