@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Configuration;
 using Akka.Routing;
+using Akka.TestKit;
 using ActorPool.Cluster;
 using ActorPool.Configuration;
 using ActorPool.Execution;
@@ -179,8 +180,7 @@ public sealed class PoolSupervisorTests() : Akka.TestKit.Xunit2.TestKit(Config)
     {
         var (supervisor, _) = await StartedAsync(processes: 1);
         var link = CreateTestProbe();
-        supervisor.Tell(new ClusterProtocol.HostJoined(link.Ref, Capacity: 2, Pid: 4242, Host: "elsewhere"), link.Ref);
-        link.ExpectMsg<ClusterProtocol.HostAdmitted>(Limit);
+        JoinHost(supervisor, link.Ref, link);
         using var gate = new Gate();
         var perChild = SupervisorSettings.InFlightPerChild(ChildConcurrency, null);
 
@@ -200,14 +200,10 @@ public sealed class PoolSupervisorTests() : Akka.TestKit.Xunit2.TestKit(Config)
     {
         var (supervisor, _) = await StartedAsync(processes: 1, maxCrashRetries: 1);
         var link = CreateTestProbe();
-        supervisor.Tell(new ClusterProtocol.HostJoined(link.Ref, Capacity: 2, Pid: 4242, Host: "elsewhere"), link.Ref);
-        link.ExpectMsg<ClusterProtocol.HostAdmitted>(Limit);
+        JoinHost(supervisor, link.Ref, link);
         using var gate = new Gate();
 
-        // Round-robin: the local child (first in order) takes the first task, the host the second.
-        var (_, first) = Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path);
-        var (onHost, second) = Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path);
-        Assert.Equal(onHost.Id, link.ExpectMsg<ExecutionProtocol.RunTasks>(Limit).Tasks.Single().TaskId);
+        var (first, onHost, second) = OneOnEach(supervisor, link, gate);
 
         Sys.Stop(link.Ref);
         Assert.True(await Wait.UntilAsync(() => onHost.Attempts == 2, Limit), "the lost host's task did not run again");
@@ -223,8 +219,7 @@ public sealed class PoolSupervisorTests() : Akka.TestKit.Xunit2.TestKit(Config)
     {
         var (supervisor, _) = await StartedAsync(processes: 1);
         var link = CreateTestProbe();
-        supervisor.Tell(new ClusterProtocol.HostJoined(link.Ref, Capacity: 2, Pid: 4242, Host: "elsewhere"), link.Ref);
-        var slot = link.ExpectMsg<ClusterProtocol.HostAdmitted>(Limit).ChildId;
+        var slot = JoinHost(supervisor, link.Ref, link);
 
         supervisor.Tell(new ExecutionProtocol.ChildRetiring(slot, RetireReason.HostLeaving), link.Ref);
         Assert.Equal(Environment.ProcessId, await RunAsync<int>(supervisor, Jobs.Pid));
@@ -241,12 +236,9 @@ public sealed class PoolSupervisorTests() : Akka.TestKit.Xunit2.TestKit(Config)
         // No crash retries: a task the host handed back unrun must not count as an attempt.
         var (supervisor, _) = await StartedAsync(processes: 1, maxCrashRetries: 0);
         var link = CreateTestProbe();
-        supervisor.Tell(new ClusterProtocol.HostJoined(link.Ref, Capacity: 2, Pid: 4242, Host: "elsewhere"), link.Ref);
-        var slot = link.ExpectMsg<ClusterProtocol.HostAdmitted>(Limit).ChildId;
+        var slot = JoinHost(supervisor, link.Ref, link);
         using var gate = new Gate();
-        var (_, first) = Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path);
-        var (onHost, second) = Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path);
-        Assert.Equal(onHost.Id, link.ExpectMsg<ExecutionProtocol.RunTasks>(Limit).Tasks.Single().TaskId);
+        var (first, onHost, second) = OneOnEach(supervisor, link, gate);
 
         // The host said it was drained before that task reached it (it will bounce it to a link that is gone by then).
         supervisor.Tell(new ExecutionProtocol.ChildRetiring(slot, RetireReason.HostLeaving), link.Ref);
@@ -264,12 +256,9 @@ public sealed class PoolSupervisorTests() : Akka.TestKit.Xunit2.TestKit(Config)
     {
         var (supervisor, _) = await StartedAsync(processes: 1, maxCrashRetries: 0);
         var link = CreateTestProbe();
-        supervisor.Tell(new ClusterProtocol.HostJoined(link.Ref, Capacity: 2, Pid: 4242, Host: "elsewhere"), link.Ref);
-        var slot = link.ExpectMsg<ClusterProtocol.HostAdmitted>(Limit).ChildId;
+        var slot = JoinHost(supervisor, link.Ref, link);
         using var gate = new Gate();
-        var (_, first) = Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path);
-        var (onHost, second) = Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path);
-        Assert.Equal(onHost.Id, link.ExpectMsg<ExecutionProtocol.RunTasks>(Limit).Tasks.Single().TaskId);
+        var (first, onHost, second) = OneOnEach(supervisor, link, gate);
 
         // The host's gateway hands it back unrun (it is leaving, or no longer knows this link).
         supervisor.Tell(new ExecutionProtocol.TasksFinished([new ExecutionProtocol.TaskBounced(onHost.Id)]), link.Ref);
@@ -288,12 +277,9 @@ public sealed class PoolSupervisorTests() : Akka.TestKit.Xunit2.TestKit(Config)
         var (supervisor, _) = await StartedAsync(processes: 1, maxCrashRetries: 1);
         var probe = CreateTestProbe();
         var link = await Sys.ActorOf(Props.Create(() => new LinkStandIn(probe.Ref)), HostDirectoryActor.Name).Ask<IActorRef>("link", Limit);
-        supervisor.Tell(new ClusterProtocol.HostJoined(link, Capacity: 2, Pid: 4242, Host: "elsewhere"), link);
-        probe.ExpectMsg<ClusterProtocol.HostAdmitted>(Limit);
+        JoinHost(supervisor, link, probe);
         using var gate = new Gate();
-        var (_, first) = Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path);
-        var (onHost, second) = Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path);
-        Assert.Equal(onHost.Id, probe.ExpectMsg<ExecutionProtocol.RunTasks>(Limit).Tasks.Single().TaskId);
+        var (first, onHost, second) = OneOnEach(supervisor, probe, gate);
         Sys.Stop(link);
         Assert.True(await Wait.UntilAsync(() => onHost.Attempts == 2, Limit), "the lost host's task did not run again");
 
@@ -316,6 +302,23 @@ public sealed class PoolSupervisorTests() : Akka.TestKit.Xunit2.TestKit(Config)
     private sealed class Forwarder(IActorRef to) : UntypedActor
     {
         protected override void OnReceive(object message) => to.Forward(message);
+    }
+
+    // A worker host of capacity 2 joins through `link`, whose messages `probe` sees: its slot.
+    private static int JoinHost(IActorRef supervisor, IActorRef link, TestProbe probe)
+    {
+        supervisor.Tell(new ClusterProtocol.HostJoined(link, Capacity: 2, Pid: 4242, Host: "elsewhere"), link);
+        return probe.ExpectMsg<ClusterProtocol.HostAdmitted>(Limit).ChildId;
+    }
+
+    // Round-robin: the local child (first in order) takes the first task, the host the second; both wait on the gate.
+    private (TaskCompletionSource<byte[]> OnChild, PendingTask OnHost, TaskCompletionSource<byte[]> HostCompletion) OneOnEach(
+        IActorRef supervisor, TestProbe host, Gate gate)
+    {
+        var (_, onChild) = Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path);
+        var (onHost, completion) = Submit(supervisor, Jobs.PidWhenGateOpensAsync, gate.Path);
+        Assert.Equal(onHost.Id, host.ExpectMsg<ExecutionProtocol.RunTasks>(Limit).Tasks.Single().TaskId);
+        return (onChild, onHost, completion);
     }
 
     private IActorRef StartSupervisor(int processes, int maxCrashRetries = 0, int? minProcesses = null)
