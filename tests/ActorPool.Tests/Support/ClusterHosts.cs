@@ -76,7 +76,7 @@ internal sealed class ClusterHosts : IDisposable
     /// <param name="network">A network namespace to run it in, at the namespace's address.</param>
     public Process StartWorker(
         string name, int processes = 1, string? certificatePath = null, string? hocon = null, string? build = null, NetworkNamespace? network = null,
-        string? authorityPath = null)
+        string? authorityPath = null, string? hostname = null)
     {
         var info = new ProcessStartInfo(network is null ? "dotnet" : "ip") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         if (network is not null)
@@ -87,7 +87,7 @@ internal sealed class ClusterHosts : IDisposable
         }
         info.ArgumentList.Add(build ?? typeof(ClusterHosts).Assembly.Location);
         foreach (var arg in (string[])[
-            ActorPoolWorker.Command, "--seed", Seed, "--hostname", network?.InsideAddress ?? Hostname,
+            ActorPoolWorker.Command, "--seed", Seed, "--hostname", network?.InsideAddress ?? hostname ?? Hostname,
             "--certificate", certificatePath ?? (_authority is null ? CertificatePath : Issue(name)),
             "--processes", processes.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
