@@ -183,16 +183,8 @@ internal sealed partial class PoolSupervisorActor
         {
             foreach (var taskId in slot.Running)
             {
-                if (!_tasks.TryGet(taskId, out var task) || task.QueueNode is not null)
-                    continue;
-                // One its caller gave up on (cancelled, timed out) is not run anywhere else.
-                if (task.Completion?.Task.IsCompleted == true)
-                {
-                    _tasks.Remove(taskId, out _);
-                    continue;
-                }
-                task.Attempts--;
-                _tasks.Requeue(task);
+                if (_tasks.TryGet(taskId, out var task) && task.QueueNode is null)
+                    HandBack(task);
             }
             slot.Running.Clear();
             _dispatch.Request();

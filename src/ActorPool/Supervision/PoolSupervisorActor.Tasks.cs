@@ -192,8 +192,7 @@ internal sealed partial class PoolSupervisorActor
                 slot.Refused(runner);
             ExitWhenIdle(slot);
         }
-        task.Attempts--;
-        _tasks.Requeue(task);
+        HandBack(task);
     }
 
     /// <summary>A retiring child handed a task back without running it: it goes first in the queue, its attempt not counted.</summary>
@@ -211,9 +210,18 @@ internal sealed partial class PoolSupervisorActor
                 Retiring(slot.Id, RetireReason.HostLeaving);
             ExitWhenIdle(slot);
         }
+        HandBack(task);
+    }
+
+    /// <summary>
+    /// A task that never ran goes first in the queue, its attempt not counted; one its caller gave up on meanwhile
+    /// (cancelled, timed out) is not run anywhere.
+    /// </summary>
+    private void HandBack(PendingTask task)
+    {
         if (task.Completion?.Task.IsCompleted == true)
         {
-            _tasks.Remove(taskId, out _);
+            _tasks.Remove(task.Id, out _);
             return;
         }
         task.Attempts--;
