@@ -1,17 +1,22 @@
 using System.Diagnostics;
 using ActorPool.Tests.Support;
+using Xunit.Abstractions;
 
 namespace ActorPool.Tests;
 
 /// <summary>Pools made and ended over and over in one process leave nothing behind.</summary>
 [Collection(ProcessWide.Name)]
-public sealed class PoolCycleTests
+public sealed class PoolCycleTests(ITestOutputHelper output)
 {
-    private const int Cycles = 200;
+    // 80 pools (200 until 2026-12-07): what one pool leaves behind shows by then. A descriptor or a thread per pool
+    // shows from the fifth; the heap allowance is 25 KiB a pool, as it was over 200 (a pool's ActorSystem alone is
+    // megabytes). In the runs that set these figures the heap settled below its baseline.
+    private const int Cycles = 80;
+    private const long HeapAllowance = Cycles * 25 * 1024;
 
     [Fact]
     [Trait("Category", "Slow")]
-    public async Task CreateAndDispose_200Pools_LeaveNoHeapDescriptorThreadOrProcessGrowth_AndPrintNothing()
+    public async Task CreateAndDispose_80Pools_LeaveNoHeapDescriptorThreadOrProcessGrowth_AndPrintNothing()
     {
         // A few cycles first: every assembly, cache and thread pool thread a pool needs is there before counting.
         var started = new List<int>();
@@ -32,8 +37,9 @@ public sealed class PoolCycleTests
         {
             var after = await SettledAsync();
             grew = $"heap {before.Heap:N0} -> {after.Heap:N0} bytes, descriptors {before.Descriptors} -> {after.Descriptors}, threads {before.Threads} -> {after.Threads}";
-            return after.Heap - before.Heap <= 5 * 1024 * 1024 && after.Descriptors <= before.Descriptors + 4 && after.Threads <= before.Threads + 4;
+            return after.Heap - before.Heap <= HeapAllowance && after.Descriptors <= before.Descriptors + 4 && after.Threads <= before.Threads + 4;
         }, TimeSpan.FromSeconds(60));
+        output.WriteLine(grew);
         Assert.True(settled, $"after {Cycles} pools: {grew}");
     }
 
