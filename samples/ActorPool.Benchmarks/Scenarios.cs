@@ -105,13 +105,26 @@ public static class Scenarios
         {
             await using var pool = await PoolFactory.StartAsync(new PoolOptions { Processes = 2, Config = Tls(tls) });
             await WarmUpAsync(async () => await pool.Map(Work.Noop, Enumerable.Range(0, 10_000)));
+            // Besides the rate, what each task costs: CPU summed over the parent and its children (steadier than the
+            // rate on a busy machine), and what the parent allocates for it (the garbage its GC then collects).
+            var cpu = new List<double>();
+            var allocated = new List<double>();
             var rates = await RoundsAsync(rounds, async () =>
             {
+                var pids = pool.ChildPids.Prepend(Environment.ProcessId).ToArray();
+                var cpuBefore = pids.Sum(ProcessCpu.Milliseconds);
+                var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
                 var watch = Stopwatch.StartNew();
                 var all = await pool.Map(Work.Noop, Enumerable.Range(0, Tasks));
-                return all.Count / watch.Elapsed.TotalSeconds;
+                var seconds = watch.Elapsed.TotalSeconds;
+                allocated.Add((GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)Tasks);
+                cpu.Add((pids.Sum(ProcessCpu.Milliseconds) - cpuBefore) * 1000 / Tasks);
+                return all.Count / seconds;
             });
-            results.Add(new("map", $"Map of {Tasks:N0} no-ops, TLS {(tls ? "on" : "off")}", "tasks/s", rates, tls ? ">= 170,000" : ""));
+            var mode = $"TLS {(tls ? "on" : "off")}";
+            results.Add(new("map", $"Map of {Tasks:N0} no-ops, {mode}", "tasks/s", rates, tls ? ">= 170,000" : ""));
+            results.Add(new("map", $"CPU per task, parent and children summed, {mode}", "us", cpu, ""));
+            results.Add(new("map", $"parent's allocations per task, {mode}", "bytes", allocated, ""));
         }
         var inProcess = await RoundsAsync(rounds, () =>
         {

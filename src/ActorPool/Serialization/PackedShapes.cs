@@ -125,7 +125,7 @@ internal static class PackedShapes
         if (IsPackable(type) && type.AssemblyQualifiedName is { } name)
         {
             descriptor.Add(UserType);
-            var writer = new WireWriter(name.Length + 4);
+            using var writer = new WireWriter(name.Length + 4);
             writer.String(name);
             descriptor.AddRange(writer.ToArray());
             return true;

@@ -29,6 +29,7 @@ internal sealed class PayloadCodec : IExtension
     private const byte Slotted = 27;
 
     private readonly Lazy<Hyperion.Serializer> _hyperion;
+    private readonly Func<Hyperion.Serializer> _hyperionOnFirstUse; // one delegate for every scope, not one per payload
     private readonly PayloadAreas? _areas;
 
     /// <param name="hyperion">Makes the Hyperion instance, on first use.</param>
@@ -37,6 +38,7 @@ internal sealed class PayloadCodec : IExtension
     public PayloadCodec(Func<Hyperion.Serializer> hyperion, long maxPayloadSize, PayloadAreas? areas = null)
     {
         _hyperion = new Lazy<Hyperion.Serializer>(hyperion);
+        _hyperionOnFirstUse = () => _hyperion.Value;
         MaxPayloadSize = maxPayloadSize;
         _areas = areas;
     }
@@ -89,8 +91,8 @@ internal sealed class PayloadCodec : IExtension
     {
         if (value is null)
             return [];
-        var scope = new PayloadWriteScope(() => _hyperion.Value, share ? _areas : null, _areas?.Settings.Threshold ?? long.MaxValue);
-        var body = new WireWriter(value is byte[] bytes && !scope.WouldShare(bytes.Length) ? bytes.Length + 16 : 256);
+        var scope = new PayloadWriteScope(_hyperionOnFirstUse, share ? _areas : null, _areas?.Settings.Threshold ?? long.MaxValue);
+        using var body = new WireWriter(value is byte[] bytes && !scope.WouldShare(bytes.Length) ? bytes.Length + 16 : 256);
         try
         {
             PayloadFormat.Write(body, value, scope);
@@ -102,7 +104,7 @@ internal sealed class PayloadCodec : IExtension
         }
         if (scope.Slots.Count == 0)
             return body.ToArray();
-        var payload = new WireWriter(body.Written.Length + 64 * scope.Slots.Count);
+        using var payload = new WireWriter(body.Written.Length + 64 * scope.Slots.Count);
         payload.Byte(Slotted);
         payload.Int(scope.Slots.Count);
         Span<byte> nonce = stackalloc byte[16];
@@ -125,7 +127,7 @@ internal sealed class PayloadCodec : IExtension
             return null;
         var reader = new WireReader(bytes);
         var slots = ReadSlots(ref reader);
-        return PayloadFormat.Read(ref reader, new PayloadReadScope(() => _hyperion.Value, _areas, slots));
+        return PayloadFormat.Read(ref reader, new PayloadReadScope(_hyperionOnFirstUse, _areas, slots));
     }
 
     /// <summary>The payload's size: its bytes and those of the slots they refer to.</summary>

@@ -3,16 +3,32 @@ using System.Buffers;
 namespace ActorPool.Serialization;
 
 /// <summary>
-/// A growing buffer rented from <see cref="ArrayPool{T}"/>, for a payload whose size is known only once written: it is
-/// then copied where it goes (inline, or into a shared-memory slot), and the buffer goes back to the pool instead of
-/// leaving a fresh large array for the GC.
+/// A growing buffer rented from <see cref="ArrayPool{T}"/>, for bytes that are copied where they go once written (inline,
+/// into a shared-memory slot, or out as a message's array): the buffer goes back to the pool instead of leaving a fresh
+/// array for the GC, which for small messages is one per task.
 /// </summary>
 internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 {
+    private readonly bool _pooled;
     private byte[] _buffer;
     private int _written;
 
-    public PooledBufferWriter(int initialSize = 4096) => _buffer = ArrayPool<byte>.Shared.Rent(initialSize);
+    public PooledBufferWriter(int initialSize = 4096)
+        : this(initialSize, pooled: true)
+    {
+    }
+
+    private PooledBufferWriter(int initialSize, bool pooled)
+    {
+        _pooled = pooled;
+        _buffer = pooled ? ArrayPool<byte>.Shared.Rent(initialSize) : new byte[initialSize];
+    }
+
+    /// <summary>
+    /// A buffer of <paramref name="size"/> bytes from the heap, for a large value of known size: the pool would round it
+    /// up to the next power of two and keep it.
+    /// </summary>
+    public static PooledBufferWriter Unpooled(int size) => new(size, pooled: false);
 
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
 
@@ -45,7 +61,7 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         var buffer = _buffer;
         _buffer = [];
         _written = 0;
-        if (buffer.Length > 0)
+        if (_pooled && buffer.Length > 0)
             ArrayPool<byte>.Shared.Return(buffer);
     }
 
@@ -54,9 +70,11 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         var needed = (long)_written + Math.Max(sizeHint, 1);
         if (needed <= _buffer.Length)
             return;
-        var grown = ArrayPool<byte>.Shared.Rent((int)Math.Min(Array.MaxLength, Math.Max(needed, 2L * _buffer.Length)));
+        var size = (int)Math.Min(Array.MaxLength, Math.Max(needed, 2L * _buffer.Length));
+        var grown = _pooled ? ArrayPool<byte>.Shared.Rent(size) : new byte[size];
         WrittenSpan.CopyTo(grown);
-        ArrayPool<byte>.Shared.Return(_buffer);
+        if (_pooled)
+            ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = grown;
     }
 

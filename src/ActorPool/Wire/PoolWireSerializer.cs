@@ -39,7 +39,7 @@ internal sealed class PoolWireSerializer(ExtendedActorSystem system) : Serialize
 
     public override byte[] ToBinary(object obj)
     {
-        var writer = new WireWriter(SizeHint(obj));
+        using var writer = new WireWriter(SizeHint(obj));
         switch (obj)
         {
             case RunTasks run:

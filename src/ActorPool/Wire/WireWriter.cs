@@ -1,18 +1,26 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
+using ActorPool.Serialization;
 
 namespace ActorPool.Wire;
 
-/// <summary>Writes the compact binary form of ActorPool's own messages: varint integers, length-prefixed bytes and UTF-8 strings.</summary>
-internal sealed class WireWriter
+/// <summary>
+/// Writes the compact binary form of ActorPool's own messages: varint integers, length-prefixed bytes and UTF-8 strings.
+/// Dispose it once its bytes are taken: up to <see cref="PooledHint"/> it writes into a pooled buffer.
+/// </summary>
+internal sealed class WireWriter : IDisposable
 {
-    private readonly ArrayBufferWriter<byte> _buffer;
+    /// <summary>The largest size hint written into a pooled buffer; a larger one is the exact size of a large value.</summary>
+    public const int PooledHint = 64 * 1024;
+
+    private readonly PooledBufferWriter _buffer;
 
     public WireWriter(int sizeHint = 256)
     {
-        _buffer = new ArrayBufferWriter<byte>(Math.Max(16, sizeHint));
+        _buffer = sizeHint <= PooledHint ? new PooledBufferWriter(Math.Max(16, sizeHint)) : PooledBufferWriter.Unpooled(sizeHint);
     }
+
+    public void Dispose() => _buffer.Dispose();
 
     public byte[] ToArray() => _buffer.WrittenSpan.ToArray();
 
