@@ -9,26 +9,22 @@ namespace ActorPool.Serialization;
 /// </summary>
 internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 {
-    private readonly bool _pooled;
+    private readonly int _poolLimit;
+    private bool _pooled;
     private byte[] _buffer;
     private int _written;
 
-    public PooledBufferWriter(int initialSize = 4096)
-        : this(initialSize, pooled: true)
+    /// <param name="initialSize">The buffer's first size.</param>
+    /// <param name="poolLimit">
+    /// The largest buffer taken from the pool; a larger one (at the start, or once the buffer grows past it) comes from
+    /// the heap, as the pool would round it up to the next power of two and keep it.
+    /// </param>
+    public PooledBufferWriter(int initialSize = 4096, int poolLimit = int.MaxValue)
     {
+        _poolLimit = poolLimit;
+        _pooled = initialSize <= poolLimit;
+        _buffer = _pooled ? ArrayPool<byte>.Shared.Rent(initialSize) : new byte[initialSize];
     }
-
-    private PooledBufferWriter(int initialSize, bool pooled)
-    {
-        _pooled = pooled;
-        _buffer = pooled ? ArrayPool<byte>.Shared.Rent(initialSize) : new byte[initialSize];
-    }
-
-    /// <summary>
-    /// A buffer of <paramref name="size"/> bytes from the heap, for a large value of known size: the pool would round it
-    /// up to the next power of two and keep it.
-    /// </summary>
-    public static PooledBufferWriter Unpooled(int size) => new(size, pooled: false);
 
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
 
@@ -71,11 +67,13 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         if (needed <= _buffer.Length)
             return;
         var size = (int)Math.Min(Array.MaxLength, Math.Max(needed, 2L * _buffer.Length));
-        var grown = _pooled ? ArrayPool<byte>.Shared.Rent(size) : new byte[size];
+        var pooled = size <= _poolLimit;
+        var grown = pooled ? ArrayPool<byte>.Shared.Rent(size) : new byte[size];
         WrittenSpan.CopyTo(grown);
         if (_pooled)
             ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = grown;
+        _pooled = pooled;
     }
 
     private sealed class AppendStream(PooledBufferWriter owner) : Stream

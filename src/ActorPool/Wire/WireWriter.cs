@@ -6,18 +6,21 @@ namespace ActorPool.Wire;
 
 /// <summary>
 /// Writes the compact binary form of ActorPool's own messages: varint integers, length-prefixed bytes and UTF-8 strings.
-/// Dispose it once its bytes are taken: up to <see cref="PooledHint"/> it writes into a pooled buffer.
+/// Dispose it once its bytes are taken: up to <see cref="PoolLimit"/> it writes into a pooled buffer.
 /// </summary>
 internal sealed class WireWriter : IDisposable
 {
-    /// <summary>The largest size hint written into a pooled buffer; a larger one is the exact size of a large value.</summary>
-    public const int PooledHint = 64 * 1024;
+    /// <summary>
+    /// The largest buffer taken from the pool: a message holds a large value rarely, and its buffer is the exact size
+    /// of the value (the size hint) or grows as <see cref="System.Buffers.ArrayBufferWriter{T}"/> would, on the heap.
+    /// </summary>
+    public const int PoolLimit = 64 * 1024;
 
     private readonly PooledBufferWriter _buffer;
 
     public WireWriter(int sizeHint = 256)
     {
-        _buffer = sizeHint <= PooledHint ? new PooledBufferWriter(Math.Max(16, sizeHint)) : PooledBufferWriter.Unpooled(sizeHint);
+        _buffer = new PooledBufferWriter(Math.Max(16, sizeHint), PoolLimit);
     }
 
     public void Dispose() => _buffer.Dispose();

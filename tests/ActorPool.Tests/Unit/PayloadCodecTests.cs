@@ -75,7 +75,7 @@ public sealed class PayloadCodecTests : IDisposable
     public void Deserialize_DescriptorNamingATypeThatIsNotPackable_IsRefused()
     {
         // Tag 23 (packed), type code 40 (a user type) naming a type that is not [MemoryPackable].
-        var writer = new WireWriter();
+        using var writer = new WireWriter();
         writer.Byte(23);
         writer.Byte(40);
         writer.String(typeof(FileInfo).AssemblyQualifiedName);

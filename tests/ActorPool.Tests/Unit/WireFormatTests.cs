@@ -93,6 +93,23 @@ public sealed class WireFormatTests : IDisposable
         Assert.Equal(["x"], Assert.IsType<List<string>>(back.Args[3]));
     }
 
+    // The call's writer starts in a pooled buffer of 256 bytes and leaves the pool as it grows past 64 KiB.
+    [Theory]
+    [InlineData(100)]
+    [InlineData(60_000)]
+    [InlineData(300_000)]
+    public void PayloadCodec_TaskCall_WithAnArgumentOfAnySize_RoundTrips(int size)
+    {
+        var bytes = new byte[size];
+        new Random(size).NextBytes(bytes);
+        var call = new TaskCall(new MethodRef("T, A", 0x06000001, ["System.Byte[]"]), null, [bytes, "after"]);
+
+        var back = Assert.IsType<TaskCall>(PayloadCodec.Default.Deserialize(PayloadCodec.Default.Serialize(call)));
+
+        Assert.Equal(bytes, Assert.IsType<byte[]>(back.Args[0]));
+        Assert.Equal("after", back.Args[1]);
+    }
+
     [Fact]
     public void PayloadCodec_Null_IsNoBytes()
     {
