@@ -100,4 +100,20 @@ public sealed class ChildTuningTests
 
         Assert.True(trimmed, "the idle child never collected its heap");
     }
+
+    [Fact]
+    public async Task ChildIdleTrim_ChildIdleForTheDelay_GivesFreedNativeMemoryBack()
+    {
+        var config = ConfigurationFactory.ParseString("actorpool.child-idle-trim = 100ms");
+        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1, Config = config });
+        var pid = scope.Pool.ChildPids.Single();
+
+        var withFreedMemory = await scope.Pool.ApplyAsync(Jobs.LeaveFreedNativeMemory, 64);
+
+        // Read from here rather than by a task, which would make the child busy again. The GC's part of the trim gives
+        // back a few megabytes at most; 64 MiB of freed native memory is glibc's to give back.
+        var now = withFreedMemory;
+        var gaveBack = await Wait.UntilAsync(() => (now = ProcessProbe.ResidentKiB(pid)) < withFreedMemory - 48 * 1024, TimeSpan.FromSeconds(30));
+        Assert.True(gaveBack, $"the idle child kept the freed native memory: {withFreedMemory} KiB resident after the task, {now} KiB now");
+    }
 }

@@ -2,9 +2,9 @@ namespace ActorPool.Child;
 
 /// <summary>
 /// Gives a child's memory back once it has been idle for a while: a full, compacting GC in aggressive mode returns
-/// the committed but unused GC memory to the OS. A child that has just started or finished its tasks holds a few
-/// megabytes of such memory, which an idle pool would otherwise keep for as long as it lives. So are the warm pages of
-/// its shared-memory area.
+/// the committed but unused GC memory to the OS, and glibc then returns what was freed to malloc (<see cref="NativeHeap"/>).
+/// A child that has just started or finished its tasks holds a few megabytes of such memory, which an idle pool would
+/// otherwise keep for as long as it lives. So are the warm pages of its shared-memory area.
 /// </summary>
 internal sealed class IdleTrim
 {
@@ -37,5 +37,6 @@ internal sealed class IdleTrim
             return;
         _trimAlso?.Invoke();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        NativeHeap.Trim();
     }
 }

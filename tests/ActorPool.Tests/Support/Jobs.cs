@@ -99,6 +99,27 @@ public static class Jobs
 
     public static int FullCollections() => GC.CollectionCount(GC.MaxGeneration);
 
+    /// <summary>
+    /// Mallocs and touches <paramref name="mib"/> MiB in 16 KiB blocks, then one more block that is never freed, then
+    /// frees the others: glibc keeps them, since they do not lie at the top of its heap. Returns the child's resident
+    /// memory, KiB, with them still resident.
+    /// </summary>
+    public static long LeaveFreedNativeMemory(int mib)
+    {
+        const int block = 16 * 1024;
+        var blocks = new IntPtr[mib * 1024 * 1024 / block];
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            blocks[i] = System.Runtime.InteropServices.Marshal.AllocHGlobal(block);
+            for (var page = 0; page < block; page += 4096)
+                System.Runtime.InteropServices.Marshal.WriteByte(blocks[i], page, 1);
+        }
+        _ = System.Runtime.InteropServices.Marshal.AllocHGlobal(block);
+        foreach (var allocated in blocks)
+            System.Runtime.InteropServices.Marshal.FreeHGlobal(allocated);
+        return ProcessProbe.ResidentKiB(Environment.ProcessId);
+    }
+
     private static readonly List<byte[]> s_held = [];
 
     /// <summary>Allocates and touches <paramref name="megabytes"/> MiB that the child keeps for good; returns the child's pid.</summary>
