@@ -12,6 +12,7 @@ internal sealed class IdleTrim
     private readonly Func<bool> _idle;
     private readonly Timer _timer;
     private readonly Action? _trimAlso;
+    private bool _nativeTrim = true;
 
     /// <param name="delay">How long the child must stay idle; <see cref="Timeout.InfiniteTimeSpan"/> never trims.</param>
     /// <param name="idle">True while the child runs no task.</param>
@@ -37,6 +38,8 @@ internal sealed class IdleTrim
             return;
         _trimAlso?.Invoke();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        NativeHeap.Trim();
+        // malloc_trim holds each arena's lock while it gives pages back: not while a task that arrived meanwhile runs.
+        if (_nativeTrim && _idle())
+            _nativeTrim = NativeHeap.Trim();
     }
 }

@@ -8,18 +8,21 @@ namespace ActorPool.Child;
 /// </summary>
 internal static class NativeHeap
 {
-    /// <summary>Returns the free memory of every malloc arena to the OS; does nothing where glibc is not the C library.</summary>
-    public static void Trim()
+    /// <summary>Returns the free memory of every malloc arena to the OS.</summary>
+    /// <returns>False where glibc is not the C library, and nothing was done: there is no use asking again.</returns>
+    public static bool Trim()
     {
         if (!OperatingSystem.IsLinux())
-            return;
+            return false;
         try
         {
             _ = MallocTrim(0);
+            return true;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
             // musl or another C library: nothing to give back this way.
+            return false;
         }
     }
 

@@ -100,21 +100,21 @@ public static class Jobs
     public static int FullCollections() => GC.CollectionCount(GC.MaxGeneration);
 
     /// <summary>
-    /// Mallocs and touches <paramref name="mib"/> MiB in 16 KiB blocks, then one more block that is never freed, then
-    /// frees the others: glibc keeps them, since they do not lie at the top of its heap. Returns the child's resident
-    /// memory, KiB, with them still resident.
+    /// Mallocs and touches about <paramref name="mib"/> MiB in 60 KiB blocks, each followed by a 4 KiB block that is
+    /// never freed, then frees the large ones: glibc keeps them, since no freed block can merge into the top of its
+    /// heap (which it would give back by itself). Returns the child's resident memory, KiB, with them still resident.
     /// </summary>
     public static long LeaveFreedNativeMemory(int mib)
     {
-        const int block = 16 * 1024;
+        const int block = 60 * 1024;
         var blocks = new IntPtr[mib * 1024 * 1024 / block];
         for (var i = 0; i < blocks.Length; i++)
         {
             blocks[i] = System.Runtime.InteropServices.Marshal.AllocHGlobal(block);
             for (var page = 0; page < block; page += 4096)
                 System.Runtime.InteropServices.Marshal.WriteByte(blocks[i], page, 1);
+            _ = System.Runtime.InteropServices.Marshal.AllocHGlobal(4096);
         }
-        _ = System.Runtime.InteropServices.Marshal.AllocHGlobal(block);
         foreach (var allocated in blocks)
             System.Runtime.InteropServices.Marshal.FreeHGlobal(allocated);
         return ProcessProbe.ResidentKiB(Environment.ProcessId);
