@@ -8,7 +8,7 @@ public sealed class SampleTests
     [Fact]
     public async Task Quickstart_CleanRun_PrintsItsResultsAndNoWarningOrError()
     {
-        var stdout = await RunCleanAsync("ActorPool.Quickstart", TimeSpan.FromMinutes(2));
+        var stdout = await SampleProgram.RunCleanAsync("ActorPool.Quickstart", TimeSpan.FromMinutes(2));
 
         Assert.Contains("Map(SquareAsync, 0..9999): 10000 results", stdout);
         Assert.DoesNotContain("WARNING", stdout);
@@ -19,7 +19,7 @@ public sealed class SampleTests
     [Fact]
     public async Task WorkerService_CleanRun_MapsItsFilesReportsHealthyAndStops()
     {
-        var stdout = await RunCleanAsync("ActorPool.WorkerService", TimeSpan.FromMinutes(2));
+        var stdout = await SampleProgram.RunCleanAsync("ActorPool.WorkerService", TimeSpan.FromMinutes(2));
 
         Assert.Contains("Done: 40 files", stdout);
         Assert.Contains("Health check actorpool: Healthy", stdout);
@@ -30,7 +30,7 @@ public sealed class SampleTests
     [Fact]
     public async Task UrlFetcher_FetchesFromItsLocalSite_EachFailedPageIsAProxyExceptionAndTheRestArrive()
     {
-        var stdout = await RunCleanAsync("ActorPool.UrlFetcher", TimeSpan.FromMinutes(2));
+        var stdout = await SampleProgram.RunCleanAsync("ActorPool.UrlFetcher", TimeSpan.FromMinutes(2));
 
         Assert.Contains("Fetched 19 pages", stdout);
         Assert.Contains("1 failed", stdout);
@@ -41,7 +41,7 @@ public sealed class SampleTests
     [Fact]
     public async Task CpuJob_TimesOneProcessAndOnePerCore_WithTheSameResults()
     {
-        var stdout = await RunCleanAsync("ActorPool.CpuJob", TimeSpan.FromMinutes(3));
+        var stdout = await SampleProgram.RunCleanAsync("ActorPool.CpuJob", TimeSpan.FromMinutes(3));
 
         Assert.Matches(@" 1 process\(es\): \d+\.\d\d s", stdout);
         Assert.Matches($@"{Environment.ProcessorCount,2} process\(es\): \d+\.\d\d s", stdout);
@@ -52,7 +52,7 @@ public sealed class SampleTests
     [Fact]
     public async Task HoconDeployment_ThePoolFromItsFile_RoutesTimesOutAndRunsTheInitializer()
     {
-        var stdout = await RunCleanAsync("ActorPool.HoconDeployment", TimeSpan.FromMinutes(2));
+        var stdout = await SampleProgram.RunCleanAsync("ActorPool.HoconDeployment", TimeSpan.FromMinutes(2));
 
         Assert.Contains("From pool.conf: 2 processes, 4 tasks each, replaced after 200 tasks, task timeout 00:00:02, tasks on dispatcher task-loop", stdout);
         Assert.Contains("prepared by the initializer in process", stdout);
@@ -75,27 +75,6 @@ public sealed class SampleTests
         // What the pool logs: the child whose runner was stopped is replaced (a warning, as it should be); no error.
         Assert.Contains("Every task runner of child 1", stderr);
         Assert.DoesNotContain("[ERROR]", stderr);
-    }
-
-    /// <summary>Runs a sample that must end cleanly: exit code 0 and nothing on standard error; returns its standard output.</summary>
-    private static async Task<string> RunCleanAsync(string project, TimeSpan limit, params string[] args)
-    {
-        var (exitCode, stdout, stderr) = await SampleProgram.RunAsync(project, limit, args);
-        Assert.True(exitCode == 0, $"exit code {exitCode}\n{stdout}\n{stderr}");
-        Assert.True(stderr.Trim() == "", $"standard error:\n{stderr}");
-        return stdout;
-    }
-
-    [Fact]
-    [Trait("Category", "MultiHost")]
-    public async Task Cluster_Demo_SpreadsItsTasksOverTheDriverAndTwoWorkerHosts()
-    {
-        var stdout = await RunCleanAsync("ActorPool.Cluster", TimeSpan.FromMinutes(3), "demo");
-
-        Assert.Contains("Worker hosts joined: 2", stdout);
-        Assert.Contains("Ran 4000 tasks in", stdout);
-        Assert.Matches(@"driver: \d+", stdout);
-        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(stdout, @"worker \d+: \d+").Count);
     }
 
     [Theory]

@@ -7,6 +7,15 @@ internal static class SampleProgram
     public static Task<(int ExitCode, string Output, string Errors)> RunAsync(string project, TimeSpan limit, params string[] args) =>
         ExternalProcess.RunAsync("dotnet", [Dll(project), .. args], limit);
 
+    /// <summary>Runs a sample that must end cleanly: exit code 0 and nothing on standard error; returns its standard output.</summary>
+    public static async Task<string> RunCleanAsync(string project, TimeSpan limit, params string[] args)
+    {
+        var (exitCode, stdout, stderr) = await RunAsync(project, limit, args);
+        Assert.True(exitCode == 0, $"exit code {exitCode}\n{stdout}\n{stderr}");
+        Assert.True(stderr.Trim() == "", $"standard error:\n{stderr}");
+        return stdout;
+    }
+
     /// <summary>The repository's root folder, above these tests' build output.</summary>
     public static string RepositoryRoot()
     {
