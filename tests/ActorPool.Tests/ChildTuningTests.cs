@@ -1,4 +1,5 @@
 using System.Reflection;
+using ActorPool.Diagnostics;
 using ActorPool.Tests.Support;
 using Akka.Configuration;
 
@@ -112,8 +113,8 @@ public sealed class ChildTuningTests
 
         // Read from here rather than by a task, which would make the child busy again. The GC's part of the trim gives
         // back a few megabytes at most; 64 MiB of freed native memory is glibc's to give back.
-        var now = withFreedMemory;
-        var gaveBack = await Wait.UntilAsync(() => (now = ProcessProbe.ResidentKiB(pid)) < withFreedMemory - 48 * 1024, TimeSpan.FromSeconds(30));
-        Assert.True(gaveBack, $"the idle child kept the freed native memory: {withFreedMemory} KiB resident after the task, {now} KiB now");
+        long? now = withFreedMemory;
+        var gaveBack = await Wait.UntilAsync(() => (now = ResidentMemory.Of(pid)) < withFreedMemory - 48L * 1024 * 1024, TimeSpan.FromSeconds(30));
+        Assert.True(gaveBack, $"the idle child kept the freed native memory: {withFreedMemory} bytes resident after the task, {now} bytes now");
     }
 }

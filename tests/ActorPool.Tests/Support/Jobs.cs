@@ -82,7 +82,7 @@ public static class Jobs
             }
             return unchanged.ElapsedMilliseconds >= 200;
         }, TimeSpan.FromSeconds(10));
-        MallocTrim(0);
+        Child.NativeHeap.Trim();
         var inHeap = false;
         foreach (var line in File.ReadLines("/proc/self/smaps"))
         {
@@ -94,15 +94,12 @@ public static class Jobs
         return 0;
     }
 
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "malloc_trim")]
-    private static extern int MallocTrim(nuint pad);
-
     public static int FullCollections() => GC.CollectionCount(GC.MaxGeneration);
 
     /// <summary>
     /// Mallocs and touches about <paramref name="mib"/> MiB in 60 KiB blocks, each followed by a 4 KiB block that is
     /// never freed, then frees the large ones: glibc keeps them, since no freed block can merge into the top of its
-    /// heap (which it would give back by itself). Returns the child's resident memory, KiB, with them still resident.
+    /// heap (which it would give back by itself). Returns the child's resident memory, bytes, with them still resident.
     /// </summary>
     public static long LeaveFreedNativeMemory(int mib)
     {
@@ -117,7 +114,7 @@ public static class Jobs
         }
         foreach (var allocated in blocks)
             System.Runtime.InteropServices.Marshal.FreeHGlobal(allocated);
-        return ProcessProbe.ResidentKiB(Environment.ProcessId);
+        return Diagnostics.ResidentMemory.Of(Environment.ProcessId)!.Value;
     }
 
     private static readonly List<byte[]> s_held = [];

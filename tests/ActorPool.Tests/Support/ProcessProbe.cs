@@ -5,12 +5,6 @@ namespace ActorPool.Tests.Support;
 /// <summary>Looks at processes by pid, whoever their parent is.</summary>
 internal static class ProcessProbe
 {
-    /// <summary>A process's resident memory (VmRSS), KiB.</summary>
-    public static long ResidentKiB(int pid) => long.Parse(
-        File.ReadLines($"/proc/{pid}/status").First(line => line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[1],
-        System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>True while the process exists and is not a zombie waiting to be reaped.</summary>
     public static bool IsAlive(int pid)
     {
