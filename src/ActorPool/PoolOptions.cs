@@ -11,7 +11,12 @@ public sealed record PoolOptions
     public int Processes { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Tasks one child runs at once.</summary>
-    /// <remarks>Default 16; at least 1.</remarks>
+    /// <remarks>
+    /// Default 16; at least 1. Where tasks run on the child's thread pool (<c>actorpool.task-dispatcher = off</c>, the
+    /// default), the child raises that pool's minimum of threads by this many (at most 256), so that tasks holding their
+    /// thread (CPU-bound or synchronous code) do not keep the child's own messages, its results and its answers to
+    /// liveness probes among them, waiting for a thread.
+    /// </remarks>
     public int ChildConcurrency { get; init; } = PoolDefaults.ChildConcurrency;
 
     /// <summary>A child is replaced after exactly this many tasks; 0 never replaces it.</summary>

@@ -62,6 +62,8 @@ internal sealed class ChildRuntime : IExtension
                 return _initialized;
             _settings = settings;
             _gate = new SemaphoreSlim(settings.ChildConcurrency);
+            if (Scheduler == TaskScheduler.Default)
+                TaskThreads.Reserve(settings.ChildConcurrency);
             Admissions = new ChildAdmissions(settings.MaxTasksPerChild);
             if (settings.ExceptionHandler is { } handler)
                 _exceptionHandler = (TaskCall)Codec.Deserialize(handler)!;

@@ -226,6 +226,13 @@ public static class Jobs
         return Task.FromResult(milliseconds);
     }
 
+    /// <summary>Blocks its thread, as synchronous I/O or CPU-bound code does, and answers with its process.</summary>
+    public static int BlockThread(int milliseconds)
+    {
+        Thread.Sleep(milliseconds);
+        return Environment.ProcessId;
+    }
+
     /// <summary>Ends its process with <paramref name="code"/>, as a crash would.</summary>
     public static int ExitProcess(int code)
     {
