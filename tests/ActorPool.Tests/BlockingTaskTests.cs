@@ -1,11 +1,13 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using ActorPool.Tests.Support;
 using Microsoft.Extensions.Logging;
 
 namespace ActorPool.Tests;
 
 /// <summary>
-/// Threads held for seconds by a child's tasks do not make a healthy child look hung: the answers to liveness probes
-/// travel through Akka.Remote on the child's thread pool.
+/// Threads held for seconds, by a child's tasks or by the application around the pool, do not make a healthy child look
+/// hung: the answers to liveness probes travel through Akka.Remote on the thread pools of both processes.
 /// </summary>
 public sealed class BlockingTaskTests
 {
@@ -26,5 +28,20 @@ public sealed class BlockingTaskTests
         Assert.All(pids, pid => Assert.Equal(child, pid));
         Assert.Equal([child], pool.ChildPids);
         Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task ApplicationBlocksItsOwnThreadPoolForSeconds_ItsChildIsNotTakenForHung()
+    {
+        // In a process of its own (tests/ActorPool.TestHost "stall"), since it stalls its whole thread pool: a pool with
+        // a 1 s liveness timeout, under the application's blocking calls for longer than that.
+        var (code, output, errors) = await ExternalProcess.RunAsync("dotnet", [TestHostProgram.DllPath, "stall"], TimeSpan.FromSeconds(120));
+
+        Assert.True(code == 0, $"exit code {code}: {output}{errors}");
+        var report = Regex.Match(output, @"BLOCKED (\S+) s RESULT 42 CHILDREN-BEFORE (\d+) AFTER (\d+)$", RegexOptions.Multiline);
+        Assert.True(report.Success, output + errors);
+        Assert.True(double.Parse(report.Groups[1].Value, CultureInfo.InvariantCulture) > 2, $"the thread pool was blocked for only {report.Groups[1].Value} s");
+        Assert.Equal(report.Groups[2].Value, report.Groups[3].Value);
+        Assert.DoesNotContain("killing it", errors);
     }
 }

@@ -62,8 +62,8 @@ internal sealed class ChildSlot(IChildHandle handle, bool spare)
     /// <summary>The child's <see cref="Child.LivenessActor"/>, once its ActorSystem listens.</summary>
     public IActorRef? Liveness { get; set; }
 
-    /// <summary>When the child last answered a liveness probe (or started listening).</summary>
-    public DateTime LastHeard { get; set; }
+    /// <summary>When the child last answered a liveness probe (or started listening), on the scheduler's monotonic clock.</summary>
+    public TimeSpan LastHeard { get; set; }
 
     /// <summary>The child has missed probes: it takes no new task until it answers again.</summary>
     public bool Unresponsive { get; set; }

@@ -9,13 +9,31 @@ internal enum LivenessVerdict
     Hung,
 }
 
-/// <summary>Judges a child by how long it has not answered the liveness probes.</summary>
+/// <summary>
+/// Judges a child by how long it has not answered the liveness probes, on a monotonic clock, counting only the time in
+/// which the parent itself was running.
+/// </summary>
 internal sealed class Liveness(TimeSpan interval, TimeSpan? timeout)
 {
+    private TimeSpan? _previousTick;
+
     /// <summary>Whether probes are sent at all (a timeout of "off" leaves children to Akka's own failure detector).</summary>
     public bool Probes => timeout is not null;
 
-    public LivenessVerdict Judge(DateTime lastHeard, DateTime now)
+    /// <summary>
+    /// Called at each probe tick; returns how much later than its interval the tick came. A parent whose thread pool is
+    /// busy with its application's own work (blocking calls, a burst of CPU-bound work), or that was stopped or swapped
+    /// out, runs its ticks late, and the children's answers wait in its queues for as long: their silence over that time
+    /// is the parent's, so the caller moves each child's last answer that much later.
+    /// </summary>
+    public TimeSpan Tick(TimeSpan now)
+    {
+        var late = _previousTick is { } previous ? now - previous - interval : TimeSpan.Zero;
+        _previousTick = now;
+        return late > TimeSpan.Zero ? late : TimeSpan.Zero;
+    }
+
+    public LivenessVerdict Judge(TimeSpan lastHeard, TimeSpan now)
     {
         var silent = now - lastHeard;
         if (silent > timeout)

@@ -29,11 +29,14 @@ internal sealed partial class PoolSupervisorActor
     /// </summary>
     private void ProbeChildren()
     {
-        var now = DateTime.UtcNow;
+        var now = Context.System.Scheduler.MonotonicClock;
+        var parentLate = _liveness.Tick(now);
         foreach (var slot in _children.All.ToList())
         {
             if (slot.Liveness is null || slot.State == ChildState.Exiting)
                 continue;
+            if (parentLate > TimeSpan.Zero)
+                slot.LastHeard = slot.LastHeard + parentLate < now ? slot.LastHeard + parentLate : now;
             var verdict = _liveness.Judge(slot.LastHeard, now);
             if (verdict == LivenessVerdict.Hung)
             {
@@ -51,7 +54,7 @@ internal sealed partial class PoolSupervisorActor
     {
         if (!_children.TryGet(childId, out var slot))
             return;
-        slot.LastHeard = DateTime.UtcNow;
+        slot.LastHeard = Context.System.Scheduler.MonotonicClock;
         if (slot.Unresponsive)
         {
             slot.Unresponsive = false;
