@@ -15,7 +15,8 @@ public sealed record PoolOptions
     /// Default 16; at least 1. Where tasks run on the child's thread pool (<c>actorpool.task-dispatcher = off</c>, the
     /// default), the child raises that pool's minimum of threads by this many (at most 256), so that tasks holding their
     /// thread (CPU-bound or synchronous code) do not keep the child's own messages, its results and its answers to
-    /// liveness probes among them, waiting for a thread.
+    /// liveness probes among them, waiting for a thread. The threads are made only when work waits for one; a burst of
+    /// short tasks may make up to that many, which leave again after about 20 s idle.
     /// </remarks>
     public int ChildConcurrency { get; init; } = PoolDefaults.ChildConcurrency;
 

@@ -14,14 +14,14 @@ if (args is ["stall"])
 {
     // The application's own thread pool blocked for seconds, as sync-over-async under load does: the pool's messages,
     // its children's answers to liveness probes among them, wait as long. The child went on answering all along.
-    var quick = Akka.Configuration.ConfigurationFactory.ParseString("actorpool.liveness { interval = 200ms, timeout = 1s }");
+    var quick = Akka.Configuration.ConfigurationFactory.ParseString("actorpool.liveness { interval = 250ms, timeout = 1500ms }");
     await using var stalled = await ProcessPool.StartAsync(new PoolOptions { Processes = 1, Config = quick });
     var before = string.Join(",", stalled.ChildPids);
     var watch = System.Diagnostics.Stopwatch.StartNew();
     await Task.WhenAll(Enumerable.Range(0, 6 * Environment.ProcessorCount).Select(_ => Task.Run(() => Thread.Sleep(3000))));
     var blocked = watch.Elapsed;
     // Twice the timeout after the stall: a child taken for hung would have been killed by then.
-    await Task.Delay(TimeSpan.FromSeconds(2));
+    await Task.Delay(TimeSpan.FromSeconds(3));
     Console.WriteLine($"BLOCKED {blocked.TotalSeconds:F1} s RESULT {await stalled.ApplyAsync(static (int x) => 2 * x, 21)} CHILDREN-BEFORE {before} AFTER {string.Join(",", stalled.ChildPids)}");
     return;
 }

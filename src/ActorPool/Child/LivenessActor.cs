@@ -4,9 +4,10 @@ using static ActorPool.Execution.ExecutionProtocol;
 namespace ActorPool.Child;
 
 /// <summary>
-/// Answers the parent's liveness probes in a child. It runs on a thread of its own (a pinned dispatcher), so that tasks
-/// that keep every pool thread busy do not make a healthy child look hung; a child that does not answer (stopped,
-/// deadlocked in the runtime, swapping) is killed by its parent and its tasks run again elsewhere.
+/// Answers the parent's liveness probes in a child. It runs on a thread of its own (a pinned dispatcher), and the probes
+/// and answers travel through Akka.Remote's actors on the thread pool, where <see cref="TaskThreads"/> keeps threads for
+/// them beside busy tasks: a healthy child does not look hung. A child that does not answer (stopped, deadlocked in the
+/// runtime, swapping) is killed by its parent and its tasks run again elsewhere.
 /// </summary>
 internal sealed class LivenessActor : UntypedActor
 {

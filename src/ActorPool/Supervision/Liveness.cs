@@ -10,8 +10,8 @@ internal enum LivenessVerdict
 }
 
 /// <summary>
-/// Judges a child by how long it has not answered the liveness probes, on a monotonic clock, counting only the time in
-/// which the parent itself was running.
+/// Judges a child by how long it has not answered the liveness probes (on a monotonic clock), and tells when the parent
+/// itself stalled, so that the caller can start counting the children's silence again from then.
 /// </summary>
 internal sealed class Liveness(TimeSpan interval, TimeSpan? timeout)
 {
@@ -21,16 +21,16 @@ internal sealed class Liveness(TimeSpan interval, TimeSpan? timeout)
     public bool Probes => timeout is not null;
 
     /// <summary>
-    /// Called at each probe tick; returns how much later than its interval the tick came. A parent whose thread pool is
-    /// busy with its application's own work (blocking calls, a burst of CPU-bound work), or that was stopped or swapped
-    /// out, runs its ticks late, and the children's answers wait in its queues for as long: their silence over that time
-    /// is the parent's, so the caller moves each child's last answer that much later.
+    /// Called at each probe tick: true when the parent could not have heard its children on time since the last tick,
+    /// because this tick came late or a work item took long to get a thread (<paramref name="poolDelay"/>). An
+    /// application whose thread pool is busy with its own blocking calls or CPU-bound work stalls the parent's actors
+    /// with it, and the children's answers wait in its queues, on a longer path than the tick's.
     /// </summary>
-    public TimeSpan Tick(TimeSpan now)
+    public bool ParentStalled(TimeSpan now, TimeSpan poolDelay)
     {
         var late = _previousTick is { } previous ? now - previous - interval : TimeSpan.Zero;
         _previousTick = now;
-        return late > TimeSpan.Zero ? late : TimeSpan.Zero;
+        return late > interval / 2 || poolDelay > interval / 2;
     }
 
     public LivenessVerdict Judge(TimeSpan lastHeard, TimeSpan now)

@@ -25,18 +25,21 @@ internal sealed partial class PoolSupervisorActor
 
     /// <summary>
     /// Probes every child that listens. One that missed two probes takes no new task; one silent for the liveness
-    /// timeout is hung (stopped, deadlocked, swapping): it is killed, and its tasks run again as for a crash.
+    /// timeout is hung (stopped, deadlocked, swapping): it is killed, and its tasks run again as for a crash. The timeout
+    /// counts only time in which the parent itself ran on time: after a stall of its own, silence counts from then.
     /// </summary>
     private void ProbeChildren()
     {
-        var now = Context.System.Scheduler.MonotonicClock;
-        var parentLate = _liveness.Tick(now);
+        var now = Now;
+        var parentStalled = _liveness.ParentStalled(now, _poolEcho.Delay());
+        _poolEcho.Send();
+        var answeringAgain = false;
         foreach (var slot in _children.All.ToList())
         {
             if (slot.Liveness is null || slot.State == ChildState.Exiting)
                 continue;
-            if (parentLate > TimeSpan.Zero)
-                slot.LastHeard = slot.LastHeard + parentLate < now ? slot.LastHeard + parentLate : now;
+            if (parentStalled && slot.LastHeard < now)
+                slot.LastHeard = now;
             var verdict = _liveness.Judge(slot.LastHeard, now);
             if (verdict == LivenessVerdict.Hung)
             {
@@ -45,16 +48,22 @@ internal sealed partial class PoolSupervisorActor
                 StopChild(slot, kill: true, ChildExitReasons.Hung);
                 continue;
             }
+            answeringAgain |= slot.Unresponsive && verdict == LivenessVerdict.Answering;
             slot.Unresponsive = verdict == LivenessVerdict.Unresponsive;
             slot.Liveness.Tell(Probe.Instance);
         }
+        if (answeringAgain)
+            Dispatch();
     }
+
+    /// <summary>The scheduler's monotonic clock, which liveness counts silence on.</summary>
+    private TimeSpan Now => Context.System.Scheduler.MonotonicClock;
 
     private void Answered(int childId)
     {
         if (!_children.TryGet(childId, out var slot))
             return;
-        slot.LastHeard = Context.System.Scheduler.MonotonicClock;
+        slot.LastHeard = Now;
         if (slot.Unresponsive)
         {
             slot.Unresponsive = false;

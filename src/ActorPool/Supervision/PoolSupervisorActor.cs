@@ -41,6 +41,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
     private readonly ChildFleet _children = new();
     private readonly TaskPlacer _placer;
     private readonly Liveness _liveness;
+    private readonly ThreadPoolEcho _poolEcho = new();
     private readonly Batches<RunTask> _outgoing = new(batch => new RunTasks([.. batch]));
     private readonly AfterMailbox _dispatch;
     private readonly RouterConfig _routerConfig;
