@@ -65,6 +65,9 @@ internal sealed class ChildSlot(IChildHandle handle, bool spare)
     /// <summary>When the child last answered a liveness probe (or started listening), on the scheduler's monotonic clock.</summary>
     public TimeSpan LastHeard { get; set; }
 
+    /// <summary>How long the parent itself stalled since <see cref="LastHeard"/>: not the child's silence.</summary>
+    public TimeSpan ParentStalls { get; set; }
+
     /// <summary>The child has missed probes: it takes no new task until it answers again.</summary>
     public bool Unresponsive { get; set; }
 

@@ -100,6 +100,7 @@ internal sealed partial class PoolSupervisorActor
         slot.State = ChildState.Deploying;
         slot.Liveness = ((ExtendedActorSystem)Context.System).Provider.ResolveActorRef(new RootActorPath(launched.Address) / "system" / LivenessActor.Name);
         slot.LastHeard = Now;
+        slot.ParentStalls = TimeSpan.Zero;
     }
 
     private void RunnerReady(int childId, IActorRef runner)

@@ -25,22 +25,21 @@ internal sealed partial class PoolSupervisorActor
 
     /// <summary>
     /// Probes every child that listens. One that missed two probes takes no new task; one silent for the liveness
-    /// timeout is hung (stopped, deadlocked, swapping): it is killed, and its tasks run again as for a crash. The timeout
-    /// counts only time in which the parent itself ran on time: after a stall of its own, silence counts from then.
+    /// timeout is hung (stopped, deadlocked, swapping): it is killed, and its tasks run again as for a crash. The parent's
+    /// own stalls do not count as silence (up to <see cref="Liveness.MostTimeoutsForgiven"/> timeouts of it).
     /// </summary>
     private void ProbeChildren()
     {
         var now = Now;
-        var parentStalled = _liveness.ParentStalled(now, _poolEcho.Delay());
+        var windowStart = _liveness.PreviousTick ?? now;
+        var stall = _liveness.ParentStall(now, _poolEcho.WaitedWithin(windowStart, now));
         _poolEcho.Send();
-        var answeringAgain = false;
         foreach (var slot in _children.All.ToList())
         {
             if (slot.Liveness is null || slot.State == ChildState.Exiting)
                 continue;
-            if (parentStalled && slot.LastHeard < now)
-                slot.LastHeard = now;
-            var verdict = _liveness.Judge(slot.LastHeard, now);
+            slot.ParentStalls += stall;
+            var verdict = _liveness.Judge(slot.LastHeard, slot.ParentStalls, now);
             if (verdict == LivenessVerdict.Hung)
             {
                 _log.Warning("Child {0} (process {1}) has not answered for {2}; killing it, its tasks run again elsewhere",
@@ -48,12 +47,11 @@ internal sealed partial class PoolSupervisorActor
                 StopChild(slot, kill: true, ChildExitReasons.Hung);
                 continue;
             }
-            answeringAgain |= slot.Unresponsive && verdict == LivenessVerdict.Answering;
-            slot.Unresponsive = verdict == LivenessVerdict.Unresponsive;
+            // Only an answer clears it (Answered): a child the parent could not hear is not known to answer again.
+            if (verdict == LivenessVerdict.Unresponsive)
+                slot.Unresponsive = true;
             slot.Liveness.Tell(Probe.Instance);
         }
-        if (answeringAgain)
-            Dispatch();
     }
 
     /// <summary>The scheduler's monotonic clock, which liveness counts silence on.</summary>
@@ -64,6 +62,7 @@ internal sealed partial class PoolSupervisorActor
         if (!_children.TryGet(childId, out var slot))
             return;
         slot.LastHeard = Now;
+        slot.ParentStalls = TimeSpan.Zero;
         if (slot.Unresponsive)
         {
             slot.Unresponsive = false;

@@ -41,7 +41,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
     private readonly ChildFleet _children = new();
     private readonly TaskPlacer _placer;
     private readonly Liveness _liveness;
-    private readonly ThreadPoolEcho _poolEcho = new();
+    private readonly ThreadPoolEcho _poolEcho;
     private readonly Batches<RunTask> _outgoing = new(batch => new RunTasks([.. batch]));
     private readonly AfterMailbox _dispatch;
     private readonly RouterConfig _routerConfig;
@@ -74,6 +74,8 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
         _joined = outlets.Joined;
         _inFlightPerChild = settings.Sizing.InFlightPerChild;
         _liveness = new Liveness(settings.LivenessInterval, settings.LivenessTimeout);
+        var scheduler = Context.System.Scheduler;
+        _poolEcho = new ThreadPoolEcho(() => scheduler.MonotonicClock);
         _placer = new TaskPlacer(settings.Placement, _inFlightPerChild, settings.MaxTasksPerChild, _log);
         _dispatch = new AfterMailbox(Self, DispatchQueued.Instance);
         _routerConfig = settings.Router;
