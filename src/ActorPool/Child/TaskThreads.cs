@@ -2,10 +2,10 @@ namespace ActorPool.Child;
 
 /// <summary>
 /// Gives the thread pool of a child whose task functions run on it a thread for each task that may run at once, beyond
-/// one per processor (the pool's own minimum). A task function may hold its thread for as long as it runs (CPU-bound code, synchronous
-/// I/O), and Akka.Remote's actors, which carry the child's results and its answers to liveness probes, queue behind
-/// such tasks on the same pool; past its minimum the pool adds a thread only every half second or so, so a child whose tasks
-/// blocked every thread could stay silent for longer than the liveness timeout and be killed as hung.
+/// one per processor (the pool's own minimum). A task function may hold its thread for as long as it runs (CPU-bound
+/// code, synchronous I/O), and Akka.Remote's actors, which carry the child's results and its answers to liveness probes,
+/// queue behind such tasks on the same pool; past its minimum the pool adds a thread only every half second or so, so a
+/// child whose tasks blocked every thread could stay silent for longer than the liveness timeout and be killed as hung.
 /// </summary>
 internal static class TaskThreads
 {
