@@ -63,10 +63,17 @@ internal sealed class ChildSlot(IChildHandle handle, bool spare)
     public IActorRef? Liveness { get; set; }
 
     /// <summary>When the child last answered a liveness probe (or started listening), on the scheduler's monotonic clock.</summary>
-    public TimeSpan LastHeard { get; set; }
+    public TimeSpan LastHeard { get; private set; }
 
     /// <summary>How long the parent itself stalled since <see cref="LastHeard"/>: not the child's silence.</summary>
     public TimeSpan ParentStalls { get; set; }
+
+    /// <summary>The child answered (or started listening) at <paramref name="now"/>: its silence, and the parent's stalls within it, start again.</summary>
+    public void Heard(TimeSpan now)
+    {
+        LastHeard = now;
+        ParentStalls = TimeSpan.Zero;
+    }
 
     /// <summary>The child has missed probes: it takes no new task until it answers again.</summary>
     public bool Unresponsive { get; set; }

@@ -23,9 +23,6 @@ internal sealed class Liveness(TimeSpan interval, TimeSpan? timeout)
     /// <summary>Whether probes are sent at all (a timeout of "off" leaves children to Akka's own failure detector).</summary>
     public bool Probes => timeout is not null;
 
-    /// <summary>When the previous tick ran (the start of the window the next tick judges), or null before the first.</summary>
-    public TimeSpan? PreviousTick => _previousTick;
-
     /// <summary>
     /// Called at each probe tick: how much of the time since the last tick the parent itself stalled, which is not to
     /// count as its children's silence. An application whose thread pool is busy with its own blocking calls or CPU-bound

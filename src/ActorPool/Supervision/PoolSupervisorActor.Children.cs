@@ -99,8 +99,7 @@ internal sealed partial class PoolSupervisorActor
         slot.Uid = launched.Uid;
         slot.State = ChildState.Deploying;
         slot.Liveness = ((ExtendedActorSystem)Context.System).Provider.ResolveActorRef(new RootActorPath(launched.Address) / "system" / LivenessActor.Name);
-        slot.LastHeard = Now;
-        slot.ParentStalls = TimeSpan.Zero;
+        slot.Heard(Now);
     }
 
     private void RunnerReady(int childId, IActorRef runner)

@@ -31,9 +31,7 @@ internal sealed partial class PoolSupervisorActor
     private void ProbeChildren()
     {
         var now = Now;
-        var windowStart = _liveness.PreviousTick ?? now;
-        var stall = _liveness.ParentStall(now, _poolEcho.WaitedWithin(windowStart, now));
-        _poolEcho.Send();
+        var stall = _liveness.ParentStall(now, _poolEcho.Tick(now));
         foreach (var slot in _children.All.ToList())
         {
             if (slot.Liveness is null || slot.State == ChildState.Exiting)
@@ -61,8 +59,7 @@ internal sealed partial class PoolSupervisorActor
     {
         if (!_children.TryGet(childId, out var slot))
             return;
-        slot.LastHeard = Now;
-        slot.ParentStalls = TimeSpan.Zero;
+        slot.Heard(Now);
         if (slot.Unresponsive)
         {
             slot.Unresponsive = false;

@@ -7,33 +7,33 @@ namespace ActorPool.Supervision;
 /// </summary>
 internal sealed class ThreadPoolEcho(Func<TimeSpan> clock)
 {
+    private readonly Func<TimeSpan> _clock = clock;
     private long _sentAt = -1;
     private long _ranAt = -1;
+    private TimeSpan? _previousTick;
 
     /// <summary>
-    /// How much of the time from <paramref name="from"/> to <paramref name="now"/> the item waited for a thread (all of
-    /// it since it was sent, if it still waits), so that a wait reported at one tick is not reported again at the next.
+    /// Called at each probe tick: how much of the time since the previous tick the item waited for a thread (all of it
+    /// since it was sent, if it still waits), so that a wait is reported once; then queues the next item, unless the last
+    /// one still waits (its wait goes on being measured).
     /// </summary>
-    public TimeSpan WaitedWithin(TimeSpan from, TimeSpan now)
+    public TimeSpan Tick(TimeSpan now)
     {
+        var from = _previousTick ?? now;
+        _previousTick = now;
         var sent = Volatile.Read(ref _sentAt);
-        if (sent < 0)
-            return TimeSpan.Zero;
         var ran = Volatile.Read(ref _ranAt);
-        var end = ran >= sent ? TimeSpan.FromTicks(ran) : now;
-        var start = TimeSpan.FromTicks(sent) > from ? TimeSpan.FromTicks(sent) : from;
+        if (sent >= 0 && ran < sent)
+            return Waited(TimeSpan.FromTicks(sent), now, from);
+        Volatile.Write(ref _sentAt, _clock().Ticks);
+        ThreadPool.UnsafeQueueUserWorkItem(static echo => Volatile.Write(ref echo._ranAt, echo._clock().Ticks), this, preferLocal: false);
+        return sent >= 0 ? Waited(TimeSpan.FromTicks(sent), TimeSpan.FromTicks(ran), from) : TimeSpan.Zero;
+    }
+
+    // The part of the wait from sent to end that lies after from.
+    private static TimeSpan Waited(TimeSpan sent, TimeSpan end, TimeSpan from)
+    {
+        var start = sent > from ? sent : from;
         return end > start ? end - start : TimeSpan.Zero;
     }
-
-    /// <summary>Queues the next item, unless the last one still waits (its wait goes on being measured).</summary>
-    public void Send()
-    {
-        var sent = Volatile.Read(ref _sentAt);
-        if (sent >= 0 && Volatile.Read(ref _ranAt) < sent)
-            return;
-        Volatile.Write(ref _sentAt, clock().Ticks);
-        ThreadPool.UnsafeQueueUserWorkItem(static echo => Volatile.Write(ref echo._ranAt, echo.Now()), this, preferLocal: false);
-    }
-
-    private long Now() => clock().Ticks;
 }
