@@ -132,7 +132,7 @@ public sealed partial class ProcessPool : IProcessPool
         // The first children start before this pool's own ActorSystem is made, so that their starts overlap it: a child
         // needs nothing from the parent's system until it listens, and the parent deploys into it then.
         var childLogs = new Logging.ChildLogSink(options.LoggerFactory);
-        var prelaunched = Prelaunch(minProcesses, settings.ChildEnvironment, childLogs);
+        var prelaunched = Prelaunch(Math.Min(minProcesses, settings.ChildStartsAtOnce), settings.ChildEnvironment, childLogs);
         ExtendedActorSystem system;
         PayloadCodec codec;
         byte[]? initializerCall, exceptionHandlerCall;
@@ -177,7 +177,7 @@ public sealed partial class ProcessPool : IProcessPool
             options.Processes,
             options.SpareProcesses,
             SupervisorSettings.InFlightPerChild(options.ChildConcurrency, taskTimeout),
-            options.ChildIdleTimeout);
+            options.ChildIdleTimeout) { StartsAtOnce = settings.ChildStartsAtOnce };
         var supervisorSettings = new SupervisorSettings(
             sizing,
             options.ChildConcurrency,

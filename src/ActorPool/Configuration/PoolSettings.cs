@@ -14,7 +14,8 @@ internal sealed record PoolSettings(
     IReadOnlyDictionary<string, string> ChildEnvironment,
     TimeSpan ChildIdleTrim,
     TimeSpan LivenessInterval,
-    TimeSpan? LivenessTimeout)
+    TimeSpan? LivenessTimeout,
+    int ChildStartsAtOnce)
 {
     public static PoolSettings From(Config config)
     {
@@ -30,7 +31,8 @@ internal sealed record PoolSettings(
             ReadEnvironment(section.GetConfig("child-environment")),
             section.GetString("child-idle-trim", "1s") is "off" ? Timeout.InfiniteTimeSpan : section.GetTimeSpan("child-idle-trim", TimeSpan.FromSeconds(1)),
             section.GetTimeSpan("liveness.interval", TimeSpan.FromMilliseconds(500)),
-            section.GetString("liveness.timeout", "3s") is "off" ? null : section.GetTimeSpan("liveness.timeout", TimeSpan.FromSeconds(3)));
+            section.GetString("liveness.timeout", "3s") is "off" ? null : section.GetTimeSpan("liveness.timeout", TimeSpan.FromSeconds(3)),
+            ReadStartsAtOnce(section.GetString("child-starts-at-once", "auto")));
         if (settings.MapWindowFactor < 1)
             throw new ArgumentOutOfRangeException(nameof(config), "actorpool.map-window-factor must be at least 1.");
         if (settings.LivenessInterval <= TimeSpan.Zero || settings.LivenessTimeout is { } timeout && timeout < 2 * settings.LivenessInterval)
@@ -39,6 +41,11 @@ internal sealed record PoolSettings(
             throw new ArgumentOutOfRangeException(nameof(config), "actorpool.max-payload-size must be at least 1KiB.");
         return settings;
     }
+
+    private static int ReadStartsAtOnce(string text) =>
+        text == "auto" ? Environment.ProcessorCount
+        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count >= 1 ? count
+        : throw new ArgumentOutOfRangeException("config", $"actorpool.child-starts-at-once must be auto or a whole number of at least 1, not '{text}'.");
 
     private static Dictionary<string, string> ReadEnvironment(Config? section)
     {

@@ -62,15 +62,26 @@ internal sealed class ChildSlot(IChildHandle handle, bool spare)
     /// <summary>The child's <see cref="Child.LivenessActor"/>, once its ActorSystem listens.</summary>
     public IActorRef? Liveness { get; set; }
 
-    /// <summary>When the child last answered a liveness probe (or started listening), on the scheduler's monotonic clock.</summary>
+    /// <summary>When the supervisor started it (or adopted it, if launched before the supervisor), on the scheduler's monotonic clock.</summary>
+    public TimeSpan StartedAt { get; init; }
+
+    /// <summary>
+    /// Whether the child has answered a liveness probe or become ready. Until then it is judged by how long it has been
+    /// starting, not by its silence: the parent's probes reach it only once its association and runners are set up,
+    /// which takes longer than a liveness timeout on a machine busy with other starts.
+    /// </summary>
+    public bool EverHeard { get; private set; }
+
+    /// <summary>When the child last answered a liveness probe (or became ready), on the scheduler's monotonic clock.</summary>
     public TimeSpan LastHeard { get; private set; }
 
     /// <summary>How long the parent itself stalled since <see cref="LastHeard"/>: not the child's silence.</summary>
     public TimeSpan ParentStalls { get; set; }
 
-    /// <summary>The child answered (or started listening) at <paramref name="now"/>: its silence, and the parent's stalls within it, start again.</summary>
+    /// <summary>The child answered (or became ready) at <paramref name="now"/>: its silence, and the parent's stalls within it, start again.</summary>
     public void Heard(TimeSpan now)
     {
+        EverHeard = true;
         LastHeard = now;
         ParentStalls = TimeSpan.Zero;
     }

@@ -3,7 +3,7 @@ namespace ActorPool.Supervision;
 /// <summary>
 /// How many children the pool runs: never fewer than <see cref="Min"/>, more (up to <see cref="Max"/>) while tasks
 /// wait that the children already there or starting cannot take, and <see cref="Spares"/> more, ready ahead of need.
-/// A fixed-size pool has <see cref="Min"/> = <see cref="Max"/>.
+/// A fixed-size pool has <see cref="Min"/> = <see cref="Max"/>. At most <see cref="StartsAtOnce"/> of them start at once.
 /// </summary>
 /// <param name="Min">MinProcesses.</param>
 /// <param name="Max">Processes.</param>
@@ -12,6 +12,15 @@ namespace ActorPool.Supervision;
 /// <param name="IdleTimeout">How long a child above <see cref="Min"/> may stay without a task before it is ended.</param>
 internal sealed record FleetSizing(int Min, int Max, int Spares, int InFlightPerChild, TimeSpan IdleTimeout)
 {
+    /// <summary>
+    /// How many children may be starting at once (<c>actorpool.child-starts-at-once</c>). A start is about half a second
+    /// of CPU: more starts than cores only stretch each one, and starve the children already running.
+    /// </summary>
+    public int StartsAtOnce { get; init; } = int.MaxValue;
+
+    /// <summary>Whether another child may start while <paramref name="starting"/> children (spares included) are starting.</summary>
+    public bool MayStart(int starting) => starting < StartsAtOnce;
+
     /// <summary>True when the pool grows and shrinks between <see cref="Min"/> and <see cref="Max"/>.</summary>
     public bool Elastic => Min < Max;
 

@@ -25,10 +25,10 @@ internal sealed partial class PoolSupervisorActor
         {
             if ((_children.ReadySpare() ?? _children.StartingSpare()) is { } spare)
                 promoted |= Promote(spare);
-            else if (mayStart)
+            else if (mayStart && _settings.Sizing.MayStart(_children.Starting(spare: false) + _children.Starting(spare: true)))
                 Spawn(spare: false);
             else
-                break; // backing off after children died while starting; SpawnDue comes back here
+                break; // backing off after children died while starting (SpawnDue comes back here), or as many start as may
         }
         if (mayStart && _started.Task.IsCompleted && Accepting
             && _settings.Sizing.StartSpare(_children.Active(spare: true), _children.Starting(spare: true) + _children.Starting(spare: false)))
@@ -68,7 +68,7 @@ internal sealed partial class PoolSupervisorActor
         try
         {
             var bootstrap = new ChildBootstrap(id, Environment.ProcessId, _settings.UserConfig, Hosting.ProcessFamily.Credential, _settings.Certificate is not null);
-            var slot = new ChildSlot(_launcher.Start(id, bootstrap, Self), spare);
+            var slot = new ChildSlot(_launcher.Start(id, bootstrap, Self), spare) { StartedAt = Now };
             _children.Add(slot);
             _registry.Add(slot.Handle.Pid);
             _telemetry.ChildStarted();
@@ -99,7 +99,6 @@ internal sealed partial class PoolSupervisorActor
         slot.Uid = launched.Uid;
         slot.State = ChildState.Deploying;
         slot.Liveness = ((ExtendedActorSystem)Context.System).Provider.ResolveActorRef(new RootActorPath(launched.Address) / "system" / LivenessActor.Name);
-        slot.Heard(Now);
     }
 
     private void RunnerReady(int childId, IActorRef runner)
@@ -111,6 +110,7 @@ internal sealed partial class PoolSupervisorActor
         if (slot.State == ChildState.Deploying && slot.Routees.Count == slot.Runners.Count)
         {
             slot.State = ChildState.Ready;
+            slot.Heard(Now);
             slot.IdleSince = DateTime.UtcNow;
             _startFailures.ChildReady();
             _initFailures = 0;

@@ -8,9 +8,10 @@ namespace ActorPool.Supervision;
 // The supervisor's periodic tick: liveness probes of the children (a hung child is killed) and their memory for metrics.
 internal sealed partial class PoolSupervisorActor
 {
-    /// <summary>Every liveness interval: each child's memory for metrics (only while something listens), then the probes.</summary>
+    /// <summary>Every liveness interval: children overdue at start, each child's memory for metrics (only while something listens), then the probes.</summary>
     private void Tick()
     {
+        EndOverdueStarts();
         if (_telemetry.MeasuresMemory)
         {
             foreach (var slot in _children.All)
@@ -36,6 +37,12 @@ internal sealed partial class PoolSupervisorActor
         {
             if (slot.Liveness is null || slot.State == ChildState.Exiting)
                 continue;
+            // Not judged by its silence before it has been heard: EndOverdueStarts covers a child that hangs while it starts.
+            if (!slot.EverHeard)
+            {
+                slot.Liveness.Tell(Probe.Instance);
+                continue;
+            }
             slot.ParentStalls += stall;
             var verdict = _liveness.Judge(slot.LastHeard, slot.ParentStalls, now);
             if (verdict == LivenessVerdict.Hung)
@@ -49,6 +56,25 @@ internal sealed partial class PoolSupervisorActor
             if (verdict == LivenessVerdict.Unresponsive)
                 slot.Unresponsive = true;
             slot.Liveness.Tell(Probe.Instance);
+        }
+    }
+
+    /// <summary>
+    /// A child started after the pool that is not ready within child-start-timeout is killed, and another takes its place.
+    /// (Before the pool has started, its own start timeout ends it instead.)
+    /// </summary>
+    private void EndOverdueStarts()
+    {
+        if (!_started.Task.IsCompleted)
+            return;
+        var now = Now;
+        foreach (var slot in _children.All.ToList())
+        {
+            if (slot.IsHost || !slot.Starting || now - slot.StartedAt <= _settings.ChildStartTimeout)
+                continue;
+            _log.Warning("Child {0} (process {1}) is not ready {2} after it was started; killing it, another starts in its place",
+                slot.Id, slot.Handle.Pid, now - slot.StartedAt);
+            StopChild(slot, kill: true, ChildExitReasons.StartFailed);
         }
     }
 

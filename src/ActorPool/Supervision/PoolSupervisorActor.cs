@@ -106,7 +106,7 @@ internal sealed partial class PoolSupervisorActor : UntypedActor, IWithTimers
         }
         foreach (var handle in _prelaunched)
         {
-            _children.Add(new ChildSlot(handle, spare: false));
+            _children.Add(new ChildSlot(handle, spare: false) { StartedAt = Now });
             _registry.Add(handle.Pid);
             _nextChildId = Math.Max(_nextChildId, handle.ChildId);
             _telemetry.ChildStarted();

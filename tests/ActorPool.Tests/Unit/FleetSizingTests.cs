@@ -7,6 +7,16 @@ public sealed class FleetSizingTests
     private static readonly TimeSpan s_idle = TimeSpan.FromSeconds(30);
 
     [Fact]
+    public void MayStart_CountsEveryChildStarting_AgainstStartsAtOnce()
+    {
+        var sizing = new FleetSizing(Min: 8, Max: 8, Spares: 0, InFlightPerChild: 32, s_idle) { StartsAtOnce = 2 };
+
+        Assert.True(sizing.MayStart(starting: 0));
+        Assert.True(sizing.MayStart(starting: 1));
+        Assert.False(sizing.MayStart(starting: 2));
+    }
+
+    [Fact]
     public void Needed_FixedPoolMissingChildren_StartsTheMissingOnesWhateverTheQueue()
     {
         var sizing = new FleetSizing(Min: 4, Max: 4, Spares: 0, InFlightPerChild: 32, s_idle);

@@ -130,6 +130,62 @@ public sealed class PoolSupervisorTests() : Akka.TestKit.Xunit2.TestKit(Config)
     }
 
     [Fact]
+    public async Task StartsNoMoreChildrenAtOnceThanItMay_AndTheNextAsOneBecomesReady()
+    {
+        var supervisor = StartSupervisor(processes: 3, startsAtOnce: 2);
+        var (first, second) = (_launcher.NextStarted(), _launcher.NextStarted());
+
+        // The supervisor starts what it may in one go: once it has answered, a third would be there.
+        await Describe(supervisor);
+        Assert.False(_launcher.AnyStarted);
+        first.Launch(Here);
+        var third = _launcher.NextStarted();
+        second.Launch(Here);
+        third.Launch(Here);
+
+        await _started.Task.WaitAsync(Limit);
+        Assert.False(_launcher.AnyStarted);
+    }
+
+    [Fact]
+    public async Task StartingChild_SilentForLongerThanTheLivenessTimeout_IsNotKilledAsHung()
+    {
+        // A child is heard once it answers a probe or becomes ready; until then only the start timeout applies. This one
+        // listens, and its runner's initializer holds it in its start for several liveness timeouts, during which no
+        // probe is answered (the test's ActorSystem has no liveness actor).
+        using var gate = new Gate();
+        var initializer = PreparedFunction.Prepare(Jobs.PidWhenGateOpensAsync, "init").Encode([gate.Path], Codec);
+        StartSupervisor(processes: 1, livenessTimeout: TimeSpan.FromMilliseconds(500), initializer: initializer);
+        var child = _launcher.NextStarted();
+
+        child.Launch(Here);
+        Assert.True(await Wait.UntilAsync(() => gate.Started, Limit));
+        // The window in which a child judged by its silence would be killed: four timeouts.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.False(child.Killed);
+        gate.Open();
+
+        await _started.Task.WaitAsync(Limit);
+    }
+
+    [Fact]
+    public async Task ChildStartedLater_NotReadyWithinTheStartTimeout_IsKilled_AndAnotherStartsInItsPlace()
+    {
+        var supervisor = StartSupervisor(processes: 1, childStartTimeout: TimeSpan.FromSeconds(3));
+        var first = _launcher.NextStarted();
+        first.Launch(Here);
+        await _started.Task.WaitAsync(Limit);
+
+        first.Exit(1);
+        var stuck = _launcher.NextStarted();
+        Assert.True(await Wait.UntilAsync(() => stuck.Killed, Limit), "a child that never became ready was not killed");
+        var next = _launcher.NextStarted();
+        next.Launch(Here);
+
+        Assert.Equal(14, await RunAsync<int>(supervisor, Jobs.Twice, 7));
+    }
+
+    [Fact]
     public async Task ChildrenKilledWhileStarting_AreReplacedAfterABackoff_AndThePoolStillStarts()
     {
         StartSupervisor(processes: 1);
@@ -321,27 +377,32 @@ public sealed class PoolSupervisorTests() : Akka.TestKit.Xunit2.TestKit(Config)
         return (onChild, onHost, completion);
     }
 
-    private IActorRef StartSupervisor(int processes, int maxCrashRetries = 0, int? minProcesses = null)
+    private IActorRef StartSupervisor(
+        int processes, int maxCrashRetries = 0, int? minProcesses = null, int startsAtOnce = int.MaxValue,
+        TimeSpan? childStartTimeout = null, TimeSpan? livenessTimeout = null, byte[]? initializer = null)
     {
         var settings = new SupervisorSettings(
-            new FleetSizing(minProcesses ?? processes, processes, 0, SupervisorSettings.InFlightPerChild(ChildConcurrency, null), TimeSpan.FromMinutes(1)),
+            new FleetSizing(minProcesses ?? processes, processes, 0, SupervisorSettings.InFlightPerChild(ChildConcurrency, null), TimeSpan.FromMinutes(1))
+            {
+                StartsAtOnce = startsAtOnce,
+            },
             ChildConcurrency,
             MaxTasksPerChild: 0,
             maxCrashRetries,
             Strategy: null,
-            Initializer: null,
+            Initializer: initializer,
             ExceptionHandler: null,
             UserConfig: "",
-            ChildStartTimeout: TimeSpan.FromMinutes(1),
+            ChildStartTimeout: childStartTimeout ?? TimeSpan.FromMinutes(1),
             TaskTimeout: null,
             TaskTimeoutGrace: TimeSpan.FromSeconds(5),
             Certificate: null,
             IdleTrimDelay: TimeSpan.FromMinutes(1),
             MaxChildLifetime: null,
             MaxMemoryPerChild: 0,
-            LivenessInterval: TimeSpan.FromMilliseconds(500),
-            // Off: the fake children have no liveness actor to answer probes.
-            LivenessTimeout: null,
+            LivenessInterval: TimeSpan.FromMilliseconds(250),
+            // Off unless a test sets it: the fake children have no liveness actor to answer probes.
+            LivenessTimeout: livenessTimeout,
             new RoundRobinPool(1),
             TaskPlacement.RoundRobin());
         var outlets = new SupervisorOutlets(new ChildRegistry(), new PoolTelemetry("supervisor-test", null), new HealthBoard(processes), _started, _joined);
