@@ -107,7 +107,7 @@ public sealed partial class ProcessPool : IProcessPool
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     /// <exception cref="ArgumentException">The initializer or exception handler cannot be sent to a child.</exception>
     /// <exception cref="ProxyException">The initializer threw in a child.</exception>
-    /// <exception cref="TimeoutException">The children did not start within <c>actorpool.child-start-timeout</c>.</exception>
+    /// <exception cref="TimeoutException">No child became ready for <c>actorpool.child-start-timeout</c> before all had.</exception>
     /// <exception cref="PlatformNotSupportedException">The application cannot start children: native AOT, or a single file without <see cref="ActorPoolHost.TryRunChild"/>.</exception>
     public static async Task<ProcessPool> StartAsync(PoolOptions? options = null, CancellationToken cancellationToken = default)
     {

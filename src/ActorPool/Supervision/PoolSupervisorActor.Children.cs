@@ -115,6 +115,10 @@ internal sealed partial class PoolSupervisorActor
             _startFailures.ChildReady();
             _initFailures = 0;
             _log.Debug("Child {0} (process {1}) is ready", childId, slot.Handle.Pid);
+            // The pool's start limit runs from its last progress: its children start a core's worth at a time, so a
+            // pool of many more processes than cores needs several start times in all.
+            if (!_started.Task.IsCompleted)
+                Timers.StartSingleTimer(StartTimedOut.Instance, StartTimedOut.Instance, _settings.ChildStartTimeout);
             if (_settings.MaxChildLifetime is { } lifetime)
                 Timers.StartSingleTimer(("lifetime", slot.Id), new LifetimeReached(slot.Id), lifetime);
         }
@@ -166,6 +170,9 @@ internal sealed partial class PoolSupervisorActor
             return;
         _log.Debug("Child {0} (process {1}) retires ({2})", childId, slot.Handle.Pid, reason);
         RemoveRoutees(slot);
+        // One retiring straight from its start has run tasks, which is an answer: it is judged by its silence from now.
+        if (!slot.EverHeard)
+            slot.Heard(Now);
         slot.State = ChildState.Retiring;
         slot.RetireReason = reason;
         slot.Spare = false;
@@ -287,9 +294,12 @@ internal sealed partial class PoolSupervisorActor
                 _tasks.Requeue(task);
             }
         }
-        if (!expected && !wasReady && !_terminating)
+        // A child the pool killed for an overdue start counts as one killed while it started: the next waits a backoff.
+        var overdue = slot.ExitReason == ChildExitReasons.StartFailed;
+        if ((!expected || overdue) && !wasReady && !_terminating)
         {
-            if (_startFailures.ExitedBeforeReady(exited.ExitCode, slot.Handle.RecentErrorOutput.Length > 0, DateTime.UtcNow) is not { } backoff)
+            var wroteErrors = !overdue && slot.Handle.RecentErrorOutput.Length > 0;
+            if (_startFailures.ExitedBeforeReady(overdue ? 128 + 9 : exited.ExitCode, wroteErrors, DateTime.UtcNow) is not { } backoff)
             {
                 var output = slot.Handle.RecentErrorOutput is { Length: > 0 } text ? $" Its last error output: {text}" : "";
                 TerminateAll(new InvalidOperationException(

@@ -48,6 +48,7 @@ internal sealed partial class PoolSupervisorActor
     private void StartTimeout()
     {
         if (!_started.Task.IsCompleted)
-            TerminateAll(new TimeoutException($"The pool's children did not all start within {_settings.ChildStartTimeout}."));
+            TerminateAll(new TimeoutException(
+                $"The pool's children did not all start: none became ready for {_settings.ChildStartTimeout} ({_children.ReadyForTasks} of {_settings.Sizing.Min} ready)."));
     }
 }

@@ -60,8 +60,9 @@ internal sealed partial class PoolSupervisorActor
     }
 
     /// <summary>
-    /// A child started after the pool that is not ready within child-start-timeout is killed, and another takes its place.
-    /// (Before the pool has started, its own start timeout ends it instead.)
+    /// A child started after the pool that is not ready within child-start-timeout is killed, and another takes its place
+    /// after a backoff (Exited counts it as a child killed while it started). While the pool starts, its own start limit
+    /// applies instead: no child ready for child-start-timeout.
     /// </summary>
     private void EndOverdueStarts()
     {
