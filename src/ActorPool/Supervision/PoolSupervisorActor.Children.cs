@@ -298,8 +298,9 @@ internal sealed partial class PoolSupervisorActor
         var overdue = slot.ExitReason == ChildExitReasons.StartFailed;
         if ((!expected || overdue) && !wasReady && !_terminating)
         {
-            var wroteErrors = !overdue && slot.Handle.RecentErrorOutput.Length > 0;
-            if (_startFailures.ExitedBeforeReady(overdue ? 128 + 9 : exited.ExitCode, wroteErrors, DateTime.UtcNow) is not { } backoff)
+            var now = DateTime.UtcNow;
+            if ((overdue ? _startFailures.KilledWhileStarting(now) : _startFailures.ExitedBeforeReady(exited.ExitCode, slot.Handle.RecentErrorOutput.Length > 0, now))
+                is not { } backoff)
             {
                 var output = slot.Handle.RecentErrorOutput is { Length: > 0 } text ? $" Its last error output: {text}" : "";
                 TerminateAll(new InvalidOperationException(

@@ -30,10 +30,17 @@ internal sealed class StartFailures
     /// <summary>A child exited before it was ready: how long to wait before starting the next one, or null to give up.</summary>
     public TimeSpan? ExitedBeforeReady(int exitCode, bool wroteErrors, DateTime now)
     {
-        _recent.Enqueue(now);
         if (KilledFromOutside(exitCode, wroteErrors))
-            return Backoff(++_kills);
+            return KilledWhileStarting(now);
+        _recent.Enqueue(now);
         return ++_hostFailures >= MaxHostFailures ? null : Backoff(_hostFailures);
+    }
+
+    /// <summary>A child was killed before it was ready (from outside, or by the pool for an overdue start): the backoff before the next.</summary>
+    public TimeSpan KilledWhileStarting(DateTime now)
+    {
+        _recent.Enqueue(now);
+        return Backoff(++_kills);
     }
 
     /// <summary>How many children in a row exited before they were ready, whatever ended them.</summary>
