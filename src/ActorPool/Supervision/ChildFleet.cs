@@ -41,6 +41,9 @@ internal sealed class ChildFleet
     /// <summary>Local children that are starting (not ready yet).</summary>
     public int Starting(bool spare) => _order.Count(s => !s.IsHost && s.Spare == spare && s.Starting);
 
+    /// <summary>Local children that are starting, spares or not.</summary>
+    public int StartingAll => _order.Count(s => !s.IsHost && s.Starting);
+
     /// <summary>Non-spare local children that are ready.</summary>
     public int ReadyForTasks => _order.Count(s => !s.IsHost && s.TakesTasks);
 

@@ -25,13 +25,13 @@ internal sealed partial class PoolSupervisorActor
         {
             if ((_children.ReadySpare() ?? _children.StartingSpare()) is { } spare)
                 promoted |= Promote(spare);
-            else if (mayStart && _settings.Sizing.MayStart(_children.Starting(spare: false) + _children.Starting(spare: true)))
+            else if (mayStart && _settings.Sizing.MayStart(_children.StartingAll))
                 Spawn(spare: false);
             else
                 break; // backing off after children died while starting (SpawnDue comes back here), or as many start as may
         }
         if (mayStart && _started.Task.IsCompleted && Accepting
-            && _settings.Sizing.StartSpare(_children.Active(spare: true), _children.Starting(spare: true) + _children.Starting(spare: false)))
+            && _settings.Sizing.StartSpare(_children.Active(spare: true), _children.StartingAll))
             Spawn(spare: true);
         if (promoted)
             Dispatch();
