@@ -29,9 +29,6 @@ internal static class ChildEntryPoint
             return await SingleRunner.RunAsync(single, stdin).ConfigureAwait(false);
         var config = ConfigurationFactory.ParseString("akka.remote.dot-netty.tcp.port = 0")
             .WithFallback(PoolConfig.Merge(ConfigurationFactory.ParseString(bootstrap.UserConfig)));
-        // DotNetty logs through a Microsoft.Extensions.Logging factory of its own that nothing reads; building it is
-        // a cost of every child start.
-        DotNetty.Common.Internal.Logging.InternalLoggerFactory.DefaultFactory = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
         // What the child logs goes to its parent, which logs it with its own factory (Logging.ChildLogSink).
         var system = Security.RemoteSetup.Start(
             $"{SystemNamePrefix}{bootstrap.ChildId}", config, bootstrap.Tls ? bootstrap.Certificate : null, new Logging.ChildLogWriter(Console.Error));

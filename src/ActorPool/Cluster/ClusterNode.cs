@@ -140,6 +140,8 @@ internal static class ClusterNode
             akka {
               actor.provider = cluster
               remote.dot-netty.tcp {
+                # Nodes on other machines: Akka.Remote's DotNetty, with the certificate checks the cluster's options ask for.
+                transport-class = "Akka.Remote.Transport.DotNetty.TcpTransport, Akka.Remote"
                 hostname = {{HoconText.Quote(options.Hostname)}}
                 public-hostname = {{HoconText.Quote(options.PublicHostname ?? options.Hostname)}}
                 port = {{options.Port}}

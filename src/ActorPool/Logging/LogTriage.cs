@@ -40,7 +40,8 @@ internal static class LogTriage
 
     public static LogVerdict Classify(LogEvent logEvent)
     {
-        if (logEvent.LogClass?.FullName == InboundHandler && logEvent.LogLevel() >= LogLevel.WarningLevel)
+        if ((logEvent.LogClass?.FullName == InboundHandler || logEvent.LogClass == typeof(ActorPool.Transport.SocketTransport.InboundConnections))
+            && logEvent.LogLevel() >= LogLevel.WarningLevel)
             return LogVerdict.ForeignConnection;
         // A peer that presented another certificate: the transport logs it as an error with no exception to sort it by,
         // once per attempt (a foreign node retrying its join would fill the log); its fixed template says what it is.

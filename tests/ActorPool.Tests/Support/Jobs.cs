@@ -36,7 +36,6 @@ public static class Jobs
         var generationOf1MiB = GC.GetGeneration(new byte[1024 * 1024]);
         return new ChildTuning(
             Environment.GetEnvironmentVariable("DOTNET_TieredPGO"),
-            DotNetty.Buffers.ByteBufferUtil.DefaultAllocator is DotNetty.Buffers.UnpooledByteBufferAllocator,
             gen0Collections,
             generationOf1MiB,
             System.Runtime.GCSettings.IsServerGC,
@@ -45,7 +44,7 @@ public static class Jobs
     }
 
     /// <summary>
-    /// The assemblies of the child's start (Akka, DotNetty, Hyperion, Protobuf, ActorPool...) that the child loaded, each with
+    /// The assemblies of the child's start (Akka, Hyperion, Protobuf, ActorPool..., and any of DotNetty's) that the child loaded, each with
     /// whether its file holds precompiled (ReadyToRun) code.
     /// </summary>
     public static Dictionary<string, bool> ClosurePrecompiled()

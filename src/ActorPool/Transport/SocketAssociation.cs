@@ -1,0 +1,169 @@
+using System.Buffers.Binary;
+using System.Net.Sockets;
+using System.Threading.Channels;
+using Akka.Actor;
+using Akka.Remote.Transport;
+using Google.Protobuf;
+
+namespace ActorPool.Transport;
+
+/// <summary>
+/// One connection of <see cref="SocketTransport"/>: Akka.Remote's frames, each a little-endian length and its bytes,
+/// over a socket or the TLS stream on it. Writes from any thread queue up; one loop writes whatever has queued in as
+/// few stream writes as it can (so a burst of small messages costs one TLS record and one system call, and nothing
+/// waits for a later packet to be flushed), and one loop reads frames and hands them to Akka.Remote.
+/// </summary>
+internal sealed class SocketAssociation : AssociationHandle
+{
+    private const int BufferSize = 64 * 1024;
+    private static readonly TimeSpan LingerAfterShutdown = TimeSpan.FromSeconds(5);
+
+    private readonly Socket _socket;
+    private readonly Stream _stream;
+    private readonly int _maximumFrameSize;
+    private readonly Action<SocketAssociation> _closed;
+    private readonly Channel<ByteString> _outbox = Channel.CreateUnbounded<ByteString>(new UnboundedChannelOptions { SingleReader = true });
+    private int _disposed;
+
+    public SocketAssociation(Address localAddress, Address remoteAddress, Socket socket, Stream stream, int maximumFrameSize, Action<SocketAssociation> closed)
+        : base(localAddress, remoteAddress)
+    {
+        _socket = socket;
+        _stream = stream;
+        _maximumFrameSize = maximumFrameSize;
+        _closed = closed;
+    }
+
+    /// <summary>Starts the read and write loops; reading waits until Akka.Remote has registered its listener.</summary>
+    public void Start()
+    {
+        _ = WriteLoopAsync();
+        _ = ReadLoopAsync();
+    }
+
+    public override bool Write(ByteString payload) => _outbox.Writer.TryWrite(payload);
+
+    /// <summary>Ends the connection once what was written before has gone out.</summary>
+#pragma warning disable CS0672 // Akka.Remote calls this overload; the one with a reason logs and then calls it.
+    public override void Disassociate() => _outbox.Writer.TryComplete();
+#pragma warning restore CS0672
+
+    /// <summary>Ends the connection now, with whatever is still queued.</summary>
+    public void Abort()
+    {
+        _outbox.Writer.TryComplete();
+        Dispose();
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var buffer = new byte[BufferSize];
+        var header = new byte[4];
+        try
+        {
+            while (await _outbox.Reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                var used = 0;
+                while (_outbox.Reader.TryRead(out var payload))
+                {
+                    var size = 4 + payload.Length;
+                    if (used + size > buffer.Length && used > 0)
+                    {
+                        await _stream.WriteAsync(buffer.AsMemory(0, used)).ConfigureAwait(false);
+                        used = 0;
+                    }
+                    if (size > buffer.Length)
+                    {
+                        // A large payload goes as it is, after its length.
+                        BinaryPrimitives.WriteInt32LittleEndian(header, payload.Length);
+                        await _stream.WriteAsync(header).ConfigureAwait(false);
+                        await _stream.WriteAsync(payload.Memory).ConfigureAwait(false);
+                        continue;
+                    }
+                    BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(used), payload.Length);
+                    payload.Span.CopyTo(buffer.AsSpan(used + 4));
+                    used += size;
+                }
+                if (used > 0)
+                    await _stream.WriteAsync(buffer.AsMemory(0, used)).ConfigureAwait(false);
+                await _stream.FlushAsync().ConfigureAwait(false);
+            }
+            // Disassociated: what was queued has gone out; the peer sees the end of the stream and closes its side, which
+            // ends the read loop. Closing at once could reset the connection before the peer has read the last frames.
+            _socket.Shutdown(SocketShutdown.Send);
+            _ = Task.Delay(LingerAfterShutdown).ContinueWith(static (_, association) => ((SocketAssociation)association!).Dispose(), this,
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return;
+        }
+        catch (Exception)
+        {
+            // The connection broke or was closed; the read loop reports it.
+        }
+        Dispose();
+    }
+
+    private async Task ReadLoopAsync()
+    {
+        var listener = await ReadHandlerSource.Task.ConfigureAwait(false);
+        var buffer = new byte[BufferSize];
+        int start = 0, end = 0;
+        try
+        {
+            while (true)
+            {
+                while (end - start >= 4)
+                {
+                    var length = BinaryPrimitives.ReadInt32LittleEndian(buffer.AsSpan(start));
+                    if (length < 0 || length > _maximumFrameSize)
+                        throw new InvalidDataException($"a frame of {length} bytes, over the maximum of {_maximumFrameSize}");
+                    if (4 + length > buffer.Length)
+                    {
+                        // Larger than the buffer: read the rest straight into the frame.
+                        var frame = new byte[length];
+                        var have = end - start - 4;
+                        buffer.AsSpan(start + 4, have).CopyTo(frame);
+                        await _stream.ReadExactlyAsync(frame.AsMemory(have)).ConfigureAwait(false);
+                        start = end = 0;
+                        listener.Notify(new InboundPayload(UnsafeByteOperations.UnsafeWrap(frame)));
+                        continue;
+                    }
+                    if (end - start - 4 < length)
+                        break;
+                    var payload = buffer.AsSpan(start + 4, length).ToArray();
+                    start += 4 + length;
+                    listener.Notify(new InboundPayload(UnsafeByteOperations.UnsafeWrap(payload)));
+                }
+                if (start == end)
+                    start = end = 0;
+                else if (buffer.Length - end < 4 || end - start >= 4)
+                {
+                    buffer.AsSpan(start, end - start).CopyTo(buffer);
+                    end -= start;
+                    start = 0;
+                }
+                var read = await _stream.ReadAsync(buffer.AsMemory(end)).ConfigureAwait(false);
+                if (read == 0)
+                    break;
+                end += read;
+            }
+        }
+        catch (Exception)
+        {
+            // A broken connection ends the association as a closed one does.
+        }
+        finally
+        {
+            Dispose();
+            listener.Notify(new Disassociated(DisassociateInfo.Unknown));
+        }
+    }
+
+    private void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
+        _stream.Dispose();
+        _socket.Dispose();
+        _closed(this);
+    }
+}
