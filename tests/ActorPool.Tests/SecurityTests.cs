@@ -93,6 +93,46 @@ public sealed class SecurityTests
         }
     }
 
+    [Fact]
+    public async Task SilentConnection_ToAChildsPort_IsClosedAfterTheConnectionTimeout()
+    {
+        // A connection that never starts its TLS handshake holds nothing for long (nor does one that sends junk).
+        var config = ConfigurationFactory.ParseString("akka.remote.dot-netty.tcp.connection-timeout = 1s");
+        await using var scope = await TestPool.StartAsync(new PoolOptions { Processes = 1, Config = config });
+        var (_, children) = await AddressesAsync(scope.Pool);
+        using var silent = new System.Net.Sockets.TcpClient();
+        await silent.ConnectAsync(children[0].Host!, children[0].Port!.Value);
+        using var junk = new System.Net.Sockets.TcpClient();
+        await junk.ConnectAsync(children[0].Host!, children[0].Port!.Value);
+        await junk.GetStream().WriteAsync(new byte[] { 0xFF, 0xFF, 0xFF, 0x7F, 1, 2, 3 });
+
+        Assert.True(await EndedAsync(silent), "the child kept a silent connection open for 30 s");
+        Assert.True(await EndedAsync(junk), "the child kept a junk connection open for 30 s");
+        Assert.Equal(49, await scope.Pool.ApplyAsync(Jobs.SquareAsync, 7));
+    }
+
+    // True once the other side has ended the connection (an end of stream or a reset), false if it is still open after 30 s.
+    private static async Task<bool> EndedAsync(System.Net.Sockets.TcpClient client)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            // The child may answer junk with a TLS alert before it closes.
+            while (await client.GetStream().ReadAsync(new byte[64], timeout.Token) > 0)
+            {
+            }
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
     private static bool NobodyThere(ActorIdentity identity) => identity.Subject is null || identity.Subject.IsNobody();
 
     /// <summary>An Identify that timed out, or that dead letters answered, both mean nobody is there.</summary>

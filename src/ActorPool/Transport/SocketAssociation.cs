@@ -162,6 +162,7 @@ internal sealed class SocketAssociation : AssociationHandle
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
             return;
+        _outbox.Writer.TryComplete();
         _stream.Dispose();
         _socket.Dispose();
         _closed(this);

@@ -23,6 +23,7 @@ internal sealed class SocketTransport : Akka.Remote.Transport.Transport
 {
     private readonly SocketTransportSettings _settings;
     private readonly X509Certificate2? _certificate;
+    private readonly Lazy<SslStreamCertificateContext>? _tlsContext;
     private readonly ILoggingAdapter _inboundLog;
     private readonly HashSet<SocketAssociation> _associations = [];
     private readonly CancellationTokenSource _shutdown = new();
@@ -39,6 +40,8 @@ internal sealed class SocketTransport : Akka.Remote.Transport.Transport
             _certificate = tls.HasValue ? tls.Value.Certificate : throw new ConfigurationException(
                 "akka.remote.dot-netty.tcp.enable-ssl is on, but the ActorSystem was given no certificate (DotNettySslSetup).");
         }
+        if (_certificate is { } own)
+            _tlsContext = new(() => SslStreamCertificateContext.Create(own, additionalCertificates: null, offline: true));
         SchemeIdentifier = _settings.Tls ? "ssl.tcp" : "tcp";
         _inboundLog = Akka.Event.Logging.GetLogger(system, typeof(InboundConnections));
     }
@@ -123,7 +126,9 @@ internal sealed class SocketTransport : Akka.Remote.Transport.Transport
             }
             catch (SocketException)
             {
-                continue; // A connection that went away while it was accepted.
+                // A connection that went away while it was accepted, or no descriptor left for one: not in a tight loop.
+                await Task.Delay(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
+                continue;
             }
             _ = AcceptAsync(socket, localAddress, associations);
         }
@@ -152,12 +157,12 @@ internal sealed class SocketTransport : Akka.Remote.Transport.Transport
     private async Task<Stream> SecureAsync(Socket socket, bool client, CancellationToken cancellation)
     {
         var network = new NetworkStream(socket, ownsSocket: false);
-        if (_certificate is not { } certificate)
+        if (_certificate is not { } certificate || _tlsContext is null)
             return network;
         var tls = new SslStream(network, leaveInnerStreamOpen: false);
         try
         {
-            var context = SslStreamCertificateContext.Create(certificate, additionalCertificates: null, offline: true);
+            var context = _tlsContext.Value;
             // Both sides accept only the family's own certificate: pinned by its thumbprint, whatever any chain says.
             RemoteCertificateValidationCallback pinned = (_, presented, _, _) =>
                 presented is not null && string.Equals(presented.GetCertHashString(), certificate.Thumbprint, StringComparison.OrdinalIgnoreCase);
