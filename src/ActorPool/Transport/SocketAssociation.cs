@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Net.Sockets;
 using System.Threading.Channels;
 using Akka.Actor;
+using Akka.Event;
 using Akka.Remote.Transport;
 using Google.Protobuf;
 
@@ -21,16 +22,18 @@ internal sealed class SocketAssociation : AssociationHandle
     private readonly Socket _socket;
     private readonly Stream _stream;
     private readonly int _maximumFrameSize;
+    private readonly ILoggingAdapter _log;
     private readonly Action<SocketAssociation> _closed;
     private readonly Channel<ByteString> _outbox = Channel.CreateUnbounded<ByteString>(new UnboundedChannelOptions { SingleReader = true });
     private int _disposed;
 
-    public SocketAssociation(Address localAddress, Address remoteAddress, Socket socket, Stream stream, int maximumFrameSize, Action<SocketAssociation> closed)
+    public SocketAssociation(Address localAddress, Address remoteAddress, Socket socket, Stream stream, int maximumFrameSize, ILoggingAdapter log, Action<SocketAssociation> closed)
         : base(localAddress, remoteAddress)
     {
         _socket = socket;
         _stream = stream;
         _maximumFrameSize = maximumFrameSize;
+        _log = log;
         _closed = closed;
     }
 
@@ -146,6 +149,11 @@ internal sealed class SocketAssociation : AssociationHandle
                     break;
                 end += read;
             }
+        }
+        catch (InvalidDataException e)
+        {
+            // With TLS, only the family's own processes get this far: two sides with different maximum-frame-size.
+            _log.Warning("Closed the connection with {0}: {1}", RemoteAddress, e.Message);
         }
         catch (Exception)
         {

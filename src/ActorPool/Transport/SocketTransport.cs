@@ -78,22 +78,24 @@ internal sealed class SocketTransport : Akka.Remote.Transport.Transport
     {
         if (remoteAddress.Host is not { } host || remoteAddress.Port is not { } port)
             throw new InvalidAssociationException($"{remoteAddress} has no host and port.");
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        Socket? socket = null;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_shutdown.Token);
         deadline.CancelAfter(_settings.ConnectTimeout);
         try
         {
+            var ip = await ResolveAsync(host).ConfigureAwait(false);
+            socket = new Socket(ip.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             Configure(socket);
-            await socket.ConnectAsync(host, port, deadline.Token).ConfigureAwait(false);
+            await socket.ConnectAsync(new IPEndPoint(ip, port), deadline.Token).ConfigureAwait(false);
             var stream = await SecureAsync(socket, client: true, deadline.Token).ConfigureAwait(false);
             var local = (IPEndPoint)socket.LocalEndPoint!;
             return Track(new SocketAssociation(
                 new Address(SchemeIdentifier, System.Name, local.Address.ToString(), local.Port), remoteAddress, socket, stream,
-                _settings.MaximumFrameSize, Untrack));
+                _settings.MaximumFrameSize, _inboundLog, Untrack));
         }
         catch (Exception e)
         {
-            socket.Dispose();
+            socket?.Dispose();
             throw new InvalidAssociationException($"Could not connect to {remoteAddress}: {e.Message}", e);
         }
     }
@@ -144,7 +146,7 @@ internal sealed class SocketTransport : Akka.Remote.Transport.Transport
             Configure(socket);
             var stream = await SecureAsync(socket, client: false, deadline.Token).ConfigureAwait(false);
             var remote = new Address(SchemeIdentifier, System.Name, peer?.Address.ToString(), peer?.Port);
-            associations.Notify(new InboundAssociation(Track(new SocketAssociation(localAddress, remote, socket, stream, _settings.MaximumFrameSize, Untrack))));
+            associations.Notify(new InboundAssociation(Track(new SocketAssociation(localAddress, remote, socket, stream, _settings.MaximumFrameSize, _inboundLog, Untrack))));
         }
         catch (Exception e)
         {
@@ -209,6 +211,9 @@ internal sealed class SocketTransport : Akka.Remote.Transport.Transport
         lock (_associations)
             _associations.Add(association);
         association.Start();
+        // One that connected while the transport shut down ends with it.
+        if (_shutdown.IsCancellationRequested)
+            association.Abort();
         return association;
     }
 
@@ -221,6 +226,9 @@ internal sealed class SocketTransport : Akka.Remote.Transport.Transport
     private static async Task<IPAddress> ResolveAsync(string hostname) =>
         IPAddress.TryParse(hostname, out var ip) ? ip : (await Dns.GetHostAddressesAsync(hostname).ConfigureAwait(false))[0];
 
-    /// <summary>The log source of refused inbound connections, which <see cref="Logging.LogTriage"/> sums up.</summary>
+    /// <summary>
+    /// The log source of refused inbound connections and of connections closed for a frame over the maximum (junk, where
+    /// TLS is off), which <see cref="Logging.LogTriage"/> sums up.
+    /// </summary>
     internal sealed class InboundConnections;
 }
