@@ -106,8 +106,19 @@ internal static class MapPipeline
     private static async Task StopAsync<R>(CancellationTokenSource stop, Task producer, ChannelReader<Task<R>> leftovers)
     {
         await stop.CancelAsync().ConfigureAwait(false);
-        await producer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        // Observe the faults of tasks nobody will await.
+        // Once cancelled, the producer starts no more tasks. It may be inside the source's MoveNext, which no token
+        // reaches (a blocking enumerator, an async one that ignores the token): leaving the enumeration does not wait
+        // for that. What it started meanwhile is observed when it ends.
+        if (producer.IsCompleted)
+            ObserveLeftovers(leftovers);
+        else
+            _ = producer.ContinueWith(static (_, reader) => ObserveLeftovers((ChannelReader<Task<R>>)reader!), leftovers,
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    // Observes the faults of tasks nobody will await.
+    private static void ObserveLeftovers<R>(ChannelReader<Task<R>> leftovers)
+    {
         while (leftovers.TryRead(out var task))
             _ = task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }

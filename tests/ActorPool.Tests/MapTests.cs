@@ -99,6 +99,35 @@ public sealed class MapTests(NarrowTwoChildPool shared) : IClassFixture<NarrowTw
         Assert.Equal(pulledAtStop, source.Pulled);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Map_LeftWhileTheSourceBlocksInMoveNext_ReturnsWithoutWaitingForIt(bool unordered)
+    {
+        // A source no token reaches: a consuming enumerable whose third item never comes (until the test ends).
+        var items = new System.Collections.Concurrent.BlockingCollection<int> { 1, 2 };
+        try
+        {
+            var loop = Task.Run(async () =>
+            {
+                IAsyncEnumerable<int> squares = unordered
+                    ? Pool.MapUnordered(Jobs.SquareAsync, items.GetConsumingEnumerable())
+                    : Pool.Map(Jobs.SquareAsync, items.GetConsumingEnumerable());
+                await foreach (var square in squares)
+                    break;
+            });
+
+            // Leaving the loop returns at once; it waited for the source's next item until 2026-12-07.
+            Assert.Same(loop, await Task.WhenAny(loop, Task.Delay(TimeSpan.FromSeconds(30))));
+            await loop;
+            Assert.Equal(3, await Pool.ApplyAsync(Jobs.Add, 1, 2));
+        }
+        finally
+        {
+            items.CompleteAdding();
+        }
+    }
+
     [Fact]
     public async Task Map_NotAwaited_PullsNothing()
     {
