@@ -21,6 +21,31 @@ public sealed class ExceptionTests(OneChildPool shared) : IClassFixture<OneChild
     }
 
     [Fact]
+    public async Task ApplyAsync_InnerExceptionsMakeACycle_ProxyExceptionAndTheChildLives()
+    {
+        // Its ToString overflowed the child's stack until 2026-12-07: a crash, and another on every retry.
+        var pool = shared.Pool;
+        var child = pool.ChildPids.Single();
+
+        var error = await Assert.ThrowsAsync<ProxyException>(() => pool.ApplyAsync(Jobs.ThrowCyclic, 1).WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Equal("System.InvalidOperationException", error.RemoteType);
+        Assert.Equal("second", error.RemoteMessage);
+        Assert.Null(error.InnerException);
+        Assert.Equal(child, pool.ChildPids.Single());
+    }
+
+    [Fact]
+    public async Task ApplyAsync_TaskCanceledInTheChild_IsRecreatedAsATaskCanceledException()
+    {
+        // Its token and task went with it, and with them what their callbacks held: never re-created until 2026-12-07.
+        var error = await Assert.ThrowsAsync<ProxyException>(() => shared.Pool.ApplyAsync(Jobs.CancelledOnItsOwnAsync).WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Equal(typeof(TaskCanceledException).FullName, error.RemoteType);
+        Assert.IsType<TaskCanceledException>(error.InnerException);
+    }
+
+    [Fact]
     public async Task ExceptionWhoseDescriptionsThrow_EveryKindOfCall_EndsWithAProxyExceptionNamingItsType()
     {
         var pool = shared.Pool;

@@ -17,15 +17,62 @@ internal sealed record RemoteError(string Type, string Message, string StackTrac
     {
         var type = exception.GetType().FullName ?? exception.GetType().Name;
         var message = TryRead(() => exception.Message);
-        var text = TryRead(exception.ToString) ?? TryRead(() => $"{type}: {message}{Environment.NewLine}{exception.StackTrace}");
-        var intact = message is not null && text is not null;
+        // Exception.ToString follows inner exceptions: around a cycle (made by reflection) it overflows the stack,
+        // which no catch stops. Such an exception is described without it and not sent to be re-created.
+        var cyclic = HasCycle(exception);
+        var text = (cyclic ? null : TryRead(exception.ToString)) ?? TryRead(() => $"{type}: {message}{Environment.NewLine}{exception.StackTrace}");
+        var intact = message is not null && text is not null && !cyclic;
         return new RemoteError(
             type,
             message ?? $"(the message of this {type} could not be read: its Message property threw)",
             text ?? $"{type}: (its ToString and StackTrace threw)",
             childPid,
-            intact ? codec.TrySerialize(exception) : null);
+            intact ? codec.TrySerialize(Travelling(exception)) : null);
     }
+
+    /// <summary>
+    /// What is serialized of <paramref name="exception"/>. A cancellation carries its token (and a
+    /// <see cref="TaskCanceledException"/> its task), and through them whatever their callbacks hold (an ActorSystem, in a
+    /// child): serializing that took seconds, and failed. A plain one travels as a new one with its message and inner exception.
+    /// </summary>
+    private static Exception Travelling(Exception exception) =>
+        exception.GetType() == typeof(TaskCanceledException) ? new TaskCanceledException(exception.Message, exception.InnerException)
+        : exception.GetType() == typeof(OperationCanceledException) ? new OperationCanceledException(exception.Message, exception.InnerException)
+        : exception;
+
+    // A depth-first walk over inner exceptions (an aggregate's all); a cycle is one met again on its own path.
+    private static bool HasCycle(Exception root)
+    {
+        var onPath = new HashSet<Exception>(ReferenceEqualityComparer.Instance) { root };
+        var finished = new HashSet<Exception>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<(Exception Node, IEnumerator<Exception> Next)>();
+        stack.Push((root, Inner(root).GetEnumerator()));
+        while (stack.TryPeek(out var top))
+        {
+            if (top.Next.MoveNext())
+            {
+                var child = top.Next.Current;
+                if (onPath.Contains(child))
+                    return true;
+                if (finished.Contains(child))
+                    continue;
+                onPath.Add(child);
+                stack.Push((child, Inner(child).GetEnumerator()));
+            }
+            else
+            {
+                stack.Pop();
+                onPath.Remove(top.Node);
+                finished.Add(top.Node);
+            }
+        }
+        return false;
+    }
+
+    private static IEnumerable<Exception> Inner(Exception exception) =>
+        exception is AggregateException aggregate ? aggregate.InnerExceptions
+        : exception.InnerException is { } inner ? [inner]
+        : [];
 
     /// <summary>Text about <paramref name="exception"/> for a log line, whatever its own members do.</summary>
     public static string Describe(Exception exception) =>

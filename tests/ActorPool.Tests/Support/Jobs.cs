@@ -24,6 +24,31 @@ public static class Jobs
         return Environment.ProcessId;
     }
 
+    /// <summary>Writes to standard output without ending the line, then returns twice <paramref name="x"/>.</summary>
+    public static int WriteWithoutNewline(int x)
+    {
+        Console.Write("working...");
+        return 2 * x;
+    }
+
+    /// <summary>Throws an exception whose inner exceptions make a cycle (two that name each other, set by reflection).</summary>
+    public static int ThrowCyclic(int n)
+    {
+        var first = new InvalidOperationException($"first {n}");
+        var second = new InvalidOperationException("second", first);
+        typeof(Exception).GetField("_innerException", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.SetValue(first, second);
+        throw second;
+    }
+
+    /// <summary>Cancels a token linked to the task's own and waits on it: a TaskCanceledException that holds both.</summary>
+    public static async Task<int> CancelledOnItsOwnAsync(CancellationToken token)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(token);
+        await linked.CancelAsync();
+        await Task.Delay(TimeSpan.FromSeconds(30), linked.Token);
+        return 0;
+    }
+
     public static int Add(int a, int b) => a + b;
 
     /// <summary>What the child's tuning knobs look like from inside the child.</summary>
