@@ -5,6 +5,26 @@ namespace ActorPool.Tests;
 public sealed class ChildProcessTests
 {
     [Fact]
+    public async Task Worker_TargetWritesWithoutEndingItsLine_ResultStillArrives()
+    {
+        // The result's line used to follow the target's output on the same line, and was taken for output.
+        await using var worker = Worker.Start(Jobs.WriteWithoutNewline, 21);
+
+        Assert.Equal(42, await worker.Result.WaitAsync(TimeSpan.FromSeconds(60)));
+    }
+
+    [Fact]
+    public void Start_TerminateGraceOverTheLongestWait_ThrowsArgumentOutOfRangeException()
+    {
+        // 60 days was taken, and Terminate then crashed the child (its Task.Delay takes at most about 24.8 days).
+        var options = new ChildProcessOptions { TerminateGrace = TimeSpan.FromDays(60) };
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Worker.Start(Jobs.SleepThenReturnAsync, 10, options));
+
+        Assert.Equal(nameof(ChildProcessOptions.TerminateGrace), error.ParamName);
+    }
+
+    [Fact]
     public async Task Worker_AsyncTarget_ReturnsResultAndExitsWithZero()
     {
         await using var worker = Worker.Start(Jobs.SquareAsync, 7);

@@ -21,6 +21,18 @@ public sealed class InitializerTests
     }
 
     [Fact]
+    public async Task Initializer_InitArgsOfTheWrongCount_StartAsyncThrowsArgumentExceptionAtOnce()
+    {
+        // Found by the child until 2026-12-07, after its start, with two error stacks on standard error.
+        var options = new PoolOptions { Processes = 1, Initializer = Jobs.Initialize };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => ProcessPool.StartAsync(options));
+
+        Assert.Equal("InitArgs", error.ParamName);
+        Assert.Contains("takes 1 argument(s); 0 were given", error.Message);
+    }
+
+    [Fact]
     public async Task Initializer_Throws_StartAsyncFailsWithTheChildsError()
     {
         var error = await Assert.ThrowsAsync<ProxyException>(() => ProcessPool.StartAsync(new PoolOptions

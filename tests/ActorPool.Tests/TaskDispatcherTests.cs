@@ -6,6 +6,18 @@ namespace ActorPool.Tests;
 public sealed class TaskDispatcherTests
 {
     [Fact]
+    public async Task TaskDispatcher_NameOfNoDispatcher_StartAsyncThrowsArgumentExceptionNamingIt()
+    {
+        // Until 2026-12-07 every child's runner failed on it in turn, until StartAsync timed out a minute later.
+        var config = ConfigurationFactory.ParseString("actorpool.task-dispatcher = my-dispatcher");
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => ProcessPool.StartAsync(new PoolOptions { Processes = 1, Config = config }));
+
+        Assert.Contains("actorpool.task-dispatcher", error.Message);
+        Assert.Contains("my-dispatcher", error.Message);
+    }
+
+    [Fact]
     public async Task TaskDispatcher_Configured_RunsEveryTaskAndItsContinuationsOnItsThreads()
     {
         var config = ConfigurationFactory.ParseString("""

@@ -17,21 +17,24 @@ internal sealed record PoolSettings(
     TimeSpan? LivenessTimeout,
     int ChildStartsAtOnce)
 {
+    /// <summary>The longest wait <see cref="Task.Delay(TimeSpan)"/> and <c>WaitAsync</c> take: int.MaxValue - 1 ms, about 24.8 days.</summary>
+    public static readonly TimeSpan LongestWait = TimeSpan.FromMilliseconds(int.MaxValue - 1);
+
     public static PoolSettings From(Config config)
     {
         var section = config.GetConfig("actorpool");
         var settings = new PoolSettings(
-            section.GetTimeSpan("child-start-timeout", TimeSpan.FromSeconds(60)),
-            section.GetTimeSpan("dispose-grace", TimeSpan.FromSeconds(10)),
+            Duration(section, "child-start-timeout", TimeSpan.FromSeconds(60), positive: true),
+            Duration(section, "dispose-grace", TimeSpan.FromSeconds(10)),
             section.GetInt("map-window-factor", 4),
             section.GetByteSize("max-payload-size") ?? 96L * 1024 * 1024,
-            section.GetTimeSpan("task-timeout-grace", TimeSpan.FromSeconds(5)),
+            Duration(section, "task-timeout-grace", TimeSpan.FromSeconds(5)),
             section.GetBoolean("remote.tls", true),
-            section.GetTimeSpan("system-shutdown-wait", TimeSpan.FromSeconds(2)),
+            Duration(section, "system-shutdown-wait", TimeSpan.FromSeconds(2)),
             ReadEnvironment(section.GetConfig("child-environment")),
-            section.GetString("child-idle-trim", "1s") is "off" ? Timeout.InfiniteTimeSpan : section.GetTimeSpan("child-idle-trim", TimeSpan.FromSeconds(1)),
-            section.GetTimeSpan("liveness.interval", TimeSpan.FromMilliseconds(500)),
-            section.GetString("liveness.timeout", "3s") is "off" ? null : section.GetTimeSpan("liveness.timeout", TimeSpan.FromSeconds(3)),
+            section.GetString("child-idle-trim", "1s") is "off" ? Timeout.InfiniteTimeSpan : Duration(section, "child-idle-trim", TimeSpan.FromSeconds(1), positive: true),
+            Duration(section, "liveness.interval", TimeSpan.FromMilliseconds(500), positive: true),
+            section.GetString("liveness.timeout", "3s") is "off" ? null : Duration(section, "liveness.timeout", TimeSpan.FromSeconds(3), positive: true),
             ReadStartsAtOnce(section.GetString("child-starts-at-once", "auto")));
         if (settings.MapWindowFactor < 1)
             throw new ArgumentOutOfRangeException(nameof(config), "actorpool.map-window-factor must be at least 1.");
@@ -40,6 +43,23 @@ internal sealed record PoolSettings(
         if (settings.MaxPayloadSize < 1024)
             throw new ArgumentOutOfRangeException(nameof(config), "actorpool.max-payload-size must be at least 1KiB.");
         return settings;
+    }
+
+    // A duration the pool waits out: a clear error naming the setting for text that is not one, or one out of range.
+    private static TimeSpan Duration(Config section, string key, TimeSpan fallback, bool positive = false)
+    {
+        TimeSpan value;
+        try
+        {
+            value = section.GetTimeSpan(key, fallback);
+        }
+        catch (Exception e) when (e is FormatException or ConfigurationException or OverflowException)
+        {
+            throw new ArgumentException($"actorpool.{key} must be a duration such as 10s or 500ms, not '{section.GetString(key)}'.", "config", e);
+        }
+        if (value < TimeSpan.Zero || (positive && value == TimeSpan.Zero) || value > LongestWait)
+            throw new ArgumentOutOfRangeException("config", $"actorpool.{key} must be {(positive ? "positive" : "zero or more")} and at most 24 days, not {value}.");
+        return value;
     }
 
     private static int ReadStartsAtOnce(string text) =>

@@ -23,7 +23,12 @@ internal enum ChildLineKind
 /// The one line protocol from every child (pool children and <see cref="ChildProcess"/> children) to its parent, on
 /// the child's standard output: "ACTORPOOL-KIND text". Any other line is the child's own output.
 /// </summary>
-internal readonly record struct ChildLine(ChildLineKind Kind, string Text)
+/// <param name="Kind">What the line tells.</param>
+/// <param name="Text">The line after the protocol's prefix (all of it for <see cref="ChildLineKind.Other"/>).</param>
+/// <param name="Preceding">
+/// The child's own output before the protocol's prefix on the same line: a task that wrote without ending its line.
+/// </param>
+internal readonly record struct ChildLine(ChildLineKind Kind, string Text, string Preceding = "")
 {
     private static readonly (ChildLineKind Kind, string Prefix)[] s_prefixes =
     [
@@ -43,12 +48,16 @@ internal readonly record struct ChildLine(ChildLineKind Kind, string Text)
     /// <summary>In the parent: reads one line of a child's standard output.</summary>
     public static ChildLine Parse(string line)
     {
+        var found = (Kind: ChildLineKind.Other, At: -1, Length: 0);
         foreach (var (kind, prefix) in s_prefixes)
         {
-            if (line.StartsWith(prefix, StringComparison.Ordinal))
-                return new ChildLine(kind, line[prefix.Length..]);
+            var at = line.IndexOf(prefix, StringComparison.Ordinal);
+            if (at >= 0 && (found.At < 0 || at < found.At))
+                found = (kind, at, prefix.Length);
         }
-        return new ChildLine(ChildLineKind.Other, line);
+        return found.At < 0
+            ? new ChildLine(ChildLineKind.Other, line)
+            : new ChildLine(found.Kind, line[(found.At + found.Length)..], line[..found.At]);
     }
 
     private static string PrefixOf(ChildLineKind kind)

@@ -8,12 +8,14 @@ internal sealed class PreparedFunction
     private readonly MethodRef _method;
     private readonly object? _target;
     private readonly string _paramName;
+    private readonly int _arguments;
 
-    private PreparedFunction(MethodRef method, object? target, string paramName)
+    private PreparedFunction(MethodRef method, object? target, string paramName, int arguments)
     {
         _method = method;
         _target = target;
         _paramName = paramName;
+        _arguments = arguments;
     }
 
     /// <summary>Checks that <paramref name="fn"/> can run in a child; throws <see cref="ArgumentException"/> if not.</summary>
@@ -21,8 +23,17 @@ internal sealed class PreparedFunction
     {
         ArgumentNullException.ThrowIfNull(fn, paramName);
         CaptureInspector.EnsureDelegateCanTravel(fn, paramName, paramName);
-        return new PreparedFunction(MethodRef.Of(fn.Method), fn.Target, paramName);
+        // As the child counts them (TaskInvoker): a last CancellationToken parameter is the pool's to give.
+        var parameters = fn.Method.GetParameters();
+        var arguments = parameters.Length - (parameters.Length > 0 && parameters[^1].ParameterType == typeof(CancellationToken) ? 1 : 0);
+        return new PreparedFunction(MethodRef.Of(fn.Method), fn.Target, paramName, arguments);
     }
+
+    /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="args"/> are as many as the function takes.</summary>
+    /// <remarks>For arguments given untyped (an initializer's); a typed overload cannot get the count wrong.</remarks>
+    public PreparedFunction WithArguments(object?[] args, string argsName) =>
+        args.Length == _arguments ? this
+        : throw new ArgumentException($"{_paramName} takes {_arguments} argument(s); {args.Length} were given.", argsName);
 
     /// <summary>Serializes a call with <paramref name="args"/>; throws <see cref="ArgumentException"/> when it cannot travel.</summary>
     /// <param name="args">The call's arguments.</param>

@@ -108,9 +108,13 @@ internal sealed class RunningChild : IDisposable
         }
         var parsed = ChildLine.Parse(line);
         if (parsed.Kind == ChildLineKind.Other)
+        {
             _logs.WriteOutput(Pid, ChildId, line);
-        else
-            _onLine(parsed);
+            return;
+        }
+        if (parsed.Preceding.Length > 0)
+            _logs.WriteOutput(Pid, ChildId, parsed.Preceding);
+        _onLine(parsed);
     }
 
     private void OnError(string? line)

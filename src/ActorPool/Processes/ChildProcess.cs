@@ -33,7 +33,7 @@ public partial class ChildProcess : IAsyncDisposable
         ChildCommand.EnsureAvailable();
         var codec = PayloadCodec.Default;
         var call = PreparedFunction.Prepare(target, nameof(target)).Encode(args, codec);
-        var initializer = options.Initializer is { } init ? PreparedFunction.Prepare(init, nameof(options.Initializer)).Encode(options.InitArgs, codec) : null;
+        var initializer = options.Initializer is { } init ? PreparedFunction.Prepare(init, nameof(options.Initializer)).WithArguments(options.InitArgs, nameof(options.InitArgs)).Encode(options.InitArgs, codec) : null;
         var number = Interlocked.Increment(ref s_count);
         Name = options.Name ?? $"ChildProcess-{number}";
         _terminateGrace = options.TerminateGrace;

@@ -29,7 +29,8 @@ public sealed record ChildProcessOptions
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(InitArgs, nameof(InitArgs));
-        if (TerminateGrace <= TimeSpan.Zero)
-            throw new ArgumentOutOfRangeException(nameof(TerminateGrace), TerminateGrace, "TerminateGrace must be positive.");
+        // The child waits it out with Task.Delay, which takes at most int.MaxValue - 1 milliseconds (about 24.8 days).
+        if (TerminateGrace <= TimeSpan.Zero || TerminateGrace > Configuration.PoolSettings.LongestWait)
+            throw new ArgumentOutOfRangeException(nameof(TerminateGrace), TerminateGrace, "TerminateGrace must be positive and at most 24 days.");
     }
 }

@@ -28,6 +28,10 @@ public sealed class ChildLineTests
         Assert.Equal(new ChildLine(ChildLineKind.Other, line), ChildLine.Parse(line));
 
     [Fact]
+    public void ProtocolLineAfterOutputOnTheSameLine_IsParsedWithThatOutputApart() =>
+        Assert.Equal(new ChildLine(ChildLineKind.Result, "AQID", "working..."), ChildLine.Parse("working...ACTORPOOL-RESULT AQID"));
+
+    [Fact]
     public void Write_Other_IsRefused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => ChildLine.Write(new StringWriter(), ChildLineKind.Other, "x"));
 }

@@ -25,4 +25,25 @@ public sealed class PoolSettingsTests
         Assert.Contains("actorpool.child-starts-at-once", error.Message);
         Assert.Contains(value, error.Message);
     }
+
+    [Theory]
+    [InlineData("dispose-grace", "60d")]
+    [InlineData("task-timeout-grace", "30d")]
+    [InlineData("child-start-timeout", "0s")]
+    [InlineData("liveness.interval", "0s")]
+    public void Duration_OutOfRange_IsRefusedNamingTheSetting(string key, string value)
+    {
+        // 60 days was taken, and DisposeAsync then threw from its own wait (red-team, 2026-12-07).
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Read($"actorpool.{key} = {value}"));
+        Assert.Contains($"actorpool.{key}", error.Message);
+    }
+
+    [Theory]
+    [InlineData("dispose-grace", "\"10 seconds please\"")]
+    [InlineData("task-timeout-grace", "-1s")]
+    public void Duration_NotADuration_IsRefusedNamingTheSetting(string key, string value)
+    {
+        var error = Assert.Throws<ArgumentException>(() => Read($"actorpool.{key} = {value}"));
+        Assert.Contains($"actorpool.{key}", error.Message);
+    }
 }
