@@ -10,6 +10,8 @@ namespace ActorPool;
 /// </summary>
 internal static class MapPipeline
 {
+    private static readonly TimeSpan ProducerWait = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Results in the order of the source.</summary>
     public static async IAsyncEnumerable<R> OrderedAsync<T, R>(
         IAsyncEnumerable<T> source, Func<T, CancellationToken, Task<R>> start, Func<int> window, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -106,9 +108,10 @@ internal static class MapPipeline
     private static async Task StopAsync<R>(CancellationTokenSource stop, Task producer, ChannelReader<Task<R>> leftovers)
     {
         await stop.CancelAsync().ConfigureAwait(false);
-        // Once cancelled, the producer starts no more tasks. It may be inside the source's MoveNext, which no token
-        // reaches (a blocking enumerator, an async one that ignores the token): leaving the enumeration does not wait
-        // for that. What it started meanwhile is observed when it ends.
+        // Once cancelled, the producer starts no more tasks, and a source that heeds its token ends (and is disposed)
+        // within this wait. One inside a MoveNext that no token reaches (a blocking enumerator, an async one that ignores
+        // the token) is not waited for longer; what it started meanwhile is observed when it ends.
+        await producer.WaitAsync(ProducerWait).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (producer.IsCompleted)
             ObserveLeftovers(leftovers);
         else

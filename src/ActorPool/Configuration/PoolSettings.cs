@@ -25,14 +25,14 @@ internal sealed record PoolSettings(
         var section = config.GetConfig("actorpool");
         var settings = new PoolSettings(
             Duration(section, "child-start-timeout", TimeSpan.FromSeconds(60), positive: true),
-            Duration(section, "dispose-grace", TimeSpan.FromSeconds(10)),
+            Duration(section, "dispose-grace", TimeSpan.FromSeconds(10), infinite: true),
             section.GetInt("map-window-factor", 4),
             section.GetByteSize("max-payload-size") ?? 96L * 1024 * 1024,
             Duration(section, "task-timeout-grace", TimeSpan.FromSeconds(5)),
             section.GetBoolean("remote.tls", true),
-            Duration(section, "system-shutdown-wait", TimeSpan.FromSeconds(2)),
+            Duration(section, "system-shutdown-wait", TimeSpan.FromSeconds(2), infinite: true),
             ReadEnvironment(section.GetConfig("child-environment")),
-            section.GetString("child-idle-trim", "1s") is "off" ? Timeout.InfiniteTimeSpan : Duration(section, "child-idle-trim", TimeSpan.FromSeconds(1), positive: true),
+            section.GetString("child-idle-trim", "1s") is "off" ? Timeout.InfiniteTimeSpan : Duration(section, "child-idle-trim", TimeSpan.FromSeconds(1), infinite: true),
             Duration(section, "liveness.interval", TimeSpan.FromMilliseconds(500), positive: true),
             section.GetString("liveness.timeout", "3s") is "off" ? null : Duration(section, "liveness.timeout", TimeSpan.FromSeconds(3), positive: true),
             ReadStartsAtOnce(section.GetString("child-starts-at-once", "auto")));
@@ -46,7 +46,8 @@ internal sealed record PoolSettings(
     }
 
     // A duration the pool waits out: a clear error naming the setting for text that is not one, or one out of range.
-    private static TimeSpan Duration(Config section, string key, TimeSpan fallback, bool positive = false)
+    // Where its wait takes it, "infinite" (Timeout.InfiniteTimeSpan) is one too.
+    private static TimeSpan Duration(Config section, string key, TimeSpan fallback, bool positive = false, bool infinite = false)
     {
         TimeSpan value;
         try
@@ -57,6 +58,8 @@ internal sealed record PoolSettings(
         {
             throw new ArgumentException($"actorpool.{key} must be a duration such as 10s or 500ms, not '{section.GetString(key)}'.", "config", e);
         }
+        if (infinite && value == Timeout.InfiniteTimeSpan)
+            return value;
         if (value < TimeSpan.Zero || (positive && value == TimeSpan.Zero) || value > LongestWait)
             throw new ArgumentOutOfRangeException("config", $"actorpool.{key} must be {(positive ? "positive" : "zero or more")} and at most 24 days, not {value}.");
         return value;

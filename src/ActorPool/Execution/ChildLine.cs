@@ -48,11 +48,12 @@ internal readonly record struct ChildLine(ChildLineKind Kind, string Text, strin
     /// <summary>In the parent: reads one line of a child's standard output.</summary>
     public static ChildLine Parse(string line)
     {
+        // The last prefix on the line: the protocol's own text (an address, base64) never holds one, the output before it may.
         var found = (Kind: ChildLineKind.Other, At: -1, Length: 0);
         foreach (var (kind, prefix) in s_prefixes)
         {
-            var at = line.IndexOf(prefix, StringComparison.Ordinal);
-            if (at >= 0 && (found.At < 0 || at < found.At))
+            var at = line.LastIndexOf(prefix, StringComparison.Ordinal);
+            if (at > found.At)
                 found = (kind, at, prefix.Length);
         }
         return found.At < 0

@@ -35,10 +35,19 @@ internal sealed record RemoteError(string Type, string Message, string StackTrac
     /// <see cref="TaskCanceledException"/> its task), and through them whatever their callbacks hold (an ActorSystem, in a
     /// child): serializing that took seconds, and failed. A plain one travels as a new one with its message and inner exception.
     /// </summary>
-    private static Exception Travelling(Exception exception) =>
-        exception.GetType() == typeof(TaskCanceledException) ? new TaskCanceledException(exception.Message, exception.InnerException)
-        : exception.GetType() == typeof(OperationCanceledException) ? new OperationCanceledException(exception.Message, exception.InnerException)
-        : exception;
+    /// <remarks>An aggregate of such (what <c>Wait()</c> on a cancelled task throws) travels as a new one of them.</remarks>
+    private static Exception Travelling(Exception exception)
+    {
+        if (exception.GetType() == typeof(TaskCanceledException))
+            return new TaskCanceledException(exception.Message, exception.InnerException);
+        if (exception.GetType() == typeof(OperationCanceledException))
+            return new OperationCanceledException(exception.Message, exception.InnerException);
+        if (exception.GetType() != typeof(AggregateException))
+            return exception;
+        var inner = ((AggregateException)exception).InnerExceptions;
+        var travelling = inner.Select(Travelling).ToList();
+        return travelling.SequenceEqual(inner) ? exception : new AggregateException(travelling);
+    }
 
     // A depth-first walk over inner exceptions (an aggregate's all); a cycle is one met again on its own path.
     private static bool HasCycle(Exception root)
@@ -69,10 +78,12 @@ internal sealed record RemoteError(string Type, string Message, string StackTrac
         return false;
     }
 
+    // An aggregate's ToString follows both its inner exceptions and the base InnerException.
     private static IEnumerable<Exception> Inner(Exception exception) =>
-        exception is AggregateException aggregate ? aggregate.InnerExceptions
-        : exception.InnerException is { } inner ? [inner]
-        : [];
+        exception is AggregateException aggregate
+            ? exception.InnerException is { } first ? [first, .. aggregate.InnerExceptions] : aggregate.InnerExceptions
+            : exception.InnerException is { } inner ? [inner]
+            : [];
 
     /// <summary>Text about <paramref name="exception"/> for a log line, whatever its own members do.</summary>
     public static string Describe(Exception exception) =>

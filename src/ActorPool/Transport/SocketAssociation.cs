@@ -19,6 +19,9 @@ internal sealed class SocketAssociation : AssociationHandle
     private const int BufferSize = 64 * 1024;
     private static readonly TimeSpan LingerAfterShutdown = TimeSpan.FromSeconds(5);
 
+    // How long a disassociated connection may take to send what was queued before it (a peer that stopped reading).
+    private static readonly TimeSpan DrainDeadline = TimeSpan.FromSeconds(10);
+
     private readonly Socket _socket;
     private readonly Stream _stream;
     private readonly int _maximumFrameSize;
@@ -26,6 +29,7 @@ internal sealed class SocketAssociation : AssociationHandle
     private readonly Action<SocketAssociation> _closed;
     private readonly Channel<ByteString> _outbox = Channel.CreateUnbounded<ByteString>(new UnboundedChannelOptions { SingleReader = true });
     private int _disposed;
+    private Task _writeLoop = Task.CompletedTask;
 
     public SocketAssociation(Address localAddress, Address remoteAddress, Socket socket, Stream stream, int maximumFrameSize, ILoggingAdapter log, Action<SocketAssociation> closed)
         : base(localAddress, remoteAddress)
@@ -40,7 +44,7 @@ internal sealed class SocketAssociation : AssociationHandle
     /// <summary>Starts the read and write loops; reading waits until Akka.Remote has registered its listener.</summary>
     public void Start()
     {
-        _ = WriteLoopAsync();
+        _writeLoop = WriteLoopAsync();
         _ = ReadLoopAsync();
     }
 
@@ -48,13 +52,19 @@ internal sealed class SocketAssociation : AssociationHandle
 
     /// <summary>Ends the connection once what was written before has gone out.</summary>
 #pragma warning disable CS0672 // Akka.Remote calls this overload; the one with a reason logs and then calls it.
-    public override void Disassociate() => _outbox.Writer.TryComplete();
+    public override void Disassociate()
+    {
+        if (_outbox.Writer.TryComplete())
+            _ = Task.Delay(DrainDeadline).ContinueWith(static (_, association) => ((SocketAssociation)association!).Dispose(), this,
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
 #pragma warning restore CS0672
 
-    /// <summary>Ends the connection now, with whatever is still queued.</summary>
-    public void Abort()
+    /// <summary>Sends what was queued, waiting at most <paramref name="timeout"/> for it, and ends the connection.</summary>
+    public async Task CloseAsync(TimeSpan timeout)
     {
         _outbox.Writer.TryComplete();
+        await _writeLoop.WaitAsync(timeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         Dispose();
     }
 
@@ -107,7 +117,8 @@ internal sealed class SocketAssociation : AssociationHandle
 
     private async Task ReadLoopAsync()
     {
-        var listener = await ReadHandlerSource.Task.ConfigureAwait(false);
+        // Akka.Remote completes this source from an actor: the loop must not go on in that actor's turn.
+        var listener = await ReadHandlerSource.Task.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         var buffer = new byte[BufferSize];
         int start = 0, end = 0;
         try
@@ -119,15 +130,15 @@ internal sealed class SocketAssociation : AssociationHandle
                     var length = BinaryPrimitives.ReadInt32LittleEndian(buffer.AsSpan(start));
                     if (length < 0 || length > _maximumFrameSize)
                         throw new InvalidDataException($"a frame of {length} bytes, over the maximum of {_maximumFrameSize}");
+                    if (length == 0)
+                    {
+                        start += 4; // Nothing for Akka.Remote (DotNetty's decoder dropped empty frames too).
+                        continue;
+                    }
                     if (4 + length > buffer.Length)
                     {
-                        // Larger than the buffer: read the rest straight into the frame.
-                        var frame = new byte[length];
-                        var have = end - start - 4;
-                        buffer.AsSpan(start + 4, have).CopyTo(frame);
-                        await _stream.ReadExactlyAsync(frame.AsMemory(have)).ConfigureAwait(false);
+                        listener.Notify(new InboundPayload(UnsafeByteOperations.UnsafeWrap(await ReadLargeFrameAsync(buffer.AsMemory(start + 4, end - start - 4), length).ConfigureAwait(false))));
                         start = end = 0;
-                        listener.Notify(new InboundPayload(UnsafeByteOperations.UnsafeWrap(frame)));
                         continue;
                     }
                     if (end - start - 4 < length)
@@ -164,6 +175,25 @@ internal sealed class SocketAssociation : AssociationHandle
             Dispose();
             listener.Notify(new Disassociated(DisassociateInfo.Unknown));
         }
+    }
+
+    // A frame larger than the read buffer, of which `have` has arrived. It grows as its bytes arrive, not from its header:
+    // where TLS is off, anyone could otherwise make a process allocate the maximum frame size with four bytes.
+    private async Task<byte[]> ReadLargeFrameAsync(ReadOnlyMemory<byte> have, int length)
+    {
+        var frame = new byte[Math.Min(length, 4 * BufferSize)];
+        have.CopyTo(frame);
+        var filled = have.Length;
+        while (filled < length)
+        {
+            if (filled == frame.Length)
+                Array.Resize(ref frame, (int)Math.Min(2L * frame.Length, length));
+            var read = await _stream.ReadAsync(frame.AsMemory(filled)).ConfigureAwait(false);
+            if (read == 0)
+                throw new EndOfStreamException();
+            filled += read;
+        }
+        return frame;
     }
 
     private void Dispose()

@@ -25,7 +25,9 @@ internal sealed class SocketTransport : Akka.Remote.Transport.Transport
     private readonly X509Certificate2? _certificate;
     private readonly Lazy<SslStreamCertificateContext>? _tlsContext;
     private readonly ILoggingAdapter _inboundLog;
-    private readonly HashSet<SocketAssociation> _associations = [];
+    // By reference: an association handle equals any other between the same two addresses.
+    private readonly HashSet<SocketAssociation> _associations = new(ReferenceEqualityComparer.Instance);
+    private static readonly TimeSpan ShutdownFlush = TimeSpan.FromSeconds(2);
     private readonly CancellationTokenSource _shutdown = new();
     private Socket? _listener;
 
@@ -100,16 +102,17 @@ internal sealed class SocketTransport : Akka.Remote.Transport.Transport
         }
     }
 
-    public override Task<bool> Shutdown()
+    public override async Task<bool> Shutdown()
     {
         _shutdown.Cancel();
         _listener?.Dispose();
         SocketAssociation[] open;
         lock (_associations)
             open = [.. _associations];
-        foreach (var association in open)
-            association.Abort();
-        return Task.FromResult(true);
+        // Akka.Remote has stopped its writers by now, but what they wrote last (replies, the shutdown's own messages) may
+        // still be queued here: it goes out first, as DotNetty's queued writes did before its close.
+        await Task.WhenAll(open.Select(association => association.CloseAsync(ShutdownFlush))).ConfigureAwait(false);
+        return true;
     }
 
     private async Task AcceptLoopAsync(Socket listener, Address localAddress, Task<IAssociationEventListener> registered)
@@ -126,7 +129,7 @@ internal sealed class SocketTransport : Akka.Remote.Transport.Transport
             {
                 return;
             }
-            catch (SocketException)
+            catch (Exception)
             {
                 // A connection that went away while it was accepted, or no descriptor left for one: not in a tight loop.
                 await Task.Delay(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
@@ -213,7 +216,7 @@ internal sealed class SocketTransport : Akka.Remote.Transport.Transport
         association.Start();
         // One that connected while the transport shut down ends with it.
         if (_shutdown.IsCancellationRequested)
-            association.Abort();
+            _ = association.CloseAsync(TimeSpan.Zero);
         return association;
     }
 

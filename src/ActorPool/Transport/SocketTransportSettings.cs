@@ -23,8 +23,8 @@ internal sealed record SocketTransportSettings(
             hostname = "127.0.0.1";
         var publicHostname = config.GetString("public-hostname", "");
         var frame = config.GetByteSize("maximum-frame-size", null) ?? 128_000;
-        if (frame is < 32_000 or > int.MaxValue)
-            throw new ConfigurationException($"akka.remote.dot-netty.tcp.maximum-frame-size must be between 32000 bytes and 2 GiB, not {frame}.");
+        if (frame is < 32_000 or > 1L << 30)
+            throw new ConfigurationException($"akka.remote.dot-netty.tcp.maximum-frame-size must be between 32000 bytes and 1 GiB, not {frame}.");
         return new SocketTransportSettings(
             hostname,
             string.IsNullOrWhiteSpace(publicHostname) ? hostname : publicHostname,
