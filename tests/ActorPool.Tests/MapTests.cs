@@ -117,7 +117,7 @@ public sealed class MapTests(NarrowTwoChildPool shared) : IClassFixture<NarrowTw
                     break;
             });
 
-            // Leaving the loop returns at once; it waited for the source's next item until 2026-12-07.
+            // Leaving the loop returns after a short wait for the source; it waited for the next item until 2026-12-07.
             Assert.Same(loop, await Task.WhenAny(loop, Task.Delay(TimeSpan.FromSeconds(30))));
             await loop;
             Assert.Equal(3, await Pool.ApplyAsync(Jobs.Add, 1, 2));

@@ -137,8 +137,9 @@ internal sealed class SocketAssociation : AssociationHandle
                     }
                     if (4 + length > buffer.Length)
                     {
-                        listener.Notify(new InboundPayload(UnsafeByteOperations.UnsafeWrap(await ReadLargeFrameAsync(buffer.AsMemory(start + 4, end - start - 4), length).ConfigureAwait(false))));
+                        var frame = await ReadLargeFrameAsync(buffer.AsMemory(start + 4, end - start - 4), length).ConfigureAwait(false);
                         start = end = 0;
+                        listener.Notify(new InboundPayload(UnsafeByteOperations.UnsafeWrap(frame)));
                         continue;
                     }
                     if (end - start - 4 < length)

@@ -149,13 +149,17 @@ internal sealed class SocketTransport : Akka.Remote.Transport.Transport
             Configure(socket);
             var stream = await SecureAsync(socket, client: false, deadline.Token).ConfigureAwait(false);
             var remote = new Address(SchemeIdentifier, System.Name, peer?.Address.ToString(), peer?.Port);
-            associations.Notify(new InboundAssociation(Track(new SocketAssociation(localAddress, remote, socket, stream, _settings.MaximumFrameSize, _inboundLog, Untrack))));
+            var association = new SocketAssociation(localAddress, remote, socket, stream, _settings.MaximumFrameSize, _inboundLog, Untrack);
+            associations.Notify(new InboundAssociation(Track(association)));
         }
         catch (Exception e)
         {
             socket.Dispose();
             if (!_shutdown.IsCancellationRequested)
-                _inboundLog.Warning("Refused an inbound connection from {0}: {1}", peer, e is OperationCanceledException ? "no TLS handshake within the connection timeout" : e.Message);
+            {
+                var reason = e is OperationCanceledException ? "no TLS handshake within the connection timeout" : e.Message;
+                _inboundLog.Warning("Refused an inbound connection from {0}: {1}", peer, reason);
+            }
         }
     }
 
