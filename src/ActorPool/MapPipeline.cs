@@ -112,11 +112,9 @@ internal static class MapPipeline
         // within this wait. One inside a MoveNext that no token reaches (a blocking enumerator, an async one that ignores
         // the token) is not waited for longer; what it started meanwhile is observed when it ends.
         await producer.WaitAsync(ProducerWait).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        if (producer.IsCompleted)
-            ObserveLeftovers(leftovers);
-        else
-            _ = producer.ContinueWith(static (_, reader) => ObserveLeftovers((ChannelReader<Task<R>>)reader!), leftovers,
-                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        // At once if the producer has ended (a continuation of a completed task runs inline), else when it does.
+        _ = producer.ContinueWith(static (_, reader) => ObserveLeftovers((ChannelReader<Task<R>>)reader!), leftovers,
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     // Observes the faults of tasks nobody will await.

@@ -156,8 +156,7 @@ public sealed partial class ProcessPool : IProcessPool
         try
         {
             // The children read the same setting: a name that is no dispatcher would fail every runner, child after child.
-            if (system.Settings.Config.GetString("actorpool.task-dispatcher", "off") is { Length: > 0 } dispatcher && dispatcher != "off"
-                && !system.Dispatchers.HasDispatcher(dispatcher))
+            if (PoolConfig.TaskDispatcher(system.Settings.Config) is { } dispatcher && !system.Dispatchers.HasDispatcher(dispatcher))
                 throw new ArgumentException($"actorpool.task-dispatcher names '{dispatcher}', which is no dispatcher of the configuration.", nameof(options));
             router = ChildRoutees.Configured(system);
             var routed = TaskPlacement.ForRouter(router);

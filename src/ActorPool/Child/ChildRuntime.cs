@@ -26,8 +26,8 @@ internal sealed class ChildRuntime : IExtension
     {
         _system = system;
         Codec = PayloadCodec.For(system);
-        var dispatcher = system.Settings.Config.GetString("actorpool.task-dispatcher", "off");
-        Scheduler = dispatcher is "off" or "" ? TaskScheduler.Default : new DispatcherTaskScheduler(system.Dispatchers.Lookup(dispatcher));
+        var dispatcher = Configuration.PoolConfig.TaskDispatcher(system.Settings.Config);
+        Scheduler = dispatcher is null ? TaskScheduler.Default : new DispatcherTaskScheduler(system.Dispatchers.Lookup(dispatcher));
     }
 
     /// <summary>Where task functions and the initializer run: the .NET thread pool, or <c>actorpool.task-dispatcher</c>.</summary>

@@ -25,7 +25,7 @@ internal sealed class PreparedFunction
         CaptureInspector.EnsureDelegateCanTravel(fn, paramName, paramName);
         // As the child counts them (TaskInvoker): a last CancellationToken parameter is the pool's to give.
         var parameters = fn.Method.GetParameters();
-        var arguments = parameters.Length - (parameters.Length > 0 && parameters[^1].ParameterType == typeof(CancellationToken) ? 1 : 0);
+        var arguments = parameters.Length - (TaskInvoker.TakesToken(parameters) ? 1 : 0);
         return new PreparedFunction(MethodRef.Of(fn.Method), fn.Target, paramName, arguments);
     }
 

@@ -19,9 +19,13 @@ internal sealed class TaskInvoker
         _invoker = MethodInvoker.Create(method);
         var parameters = method.GetParameters();
         _parameterCount = parameters.Length;
-        _takesToken = parameters.Length > 0 && parameters[^1].ParameterType == typeof(CancellationToken);
+        _takesToken = TakesToken(parameters);
         _await = ResultAwaiter.For(method.ReturnType);
     }
+
+    /// <summary>Whether a function with these parameters takes the pool's token last, which no caller gives.</summary>
+    public static bool TakesToken(ParameterInfo[] parameters) =>
+        parameters.Length > 0 && parameters[^1].ParameterType == typeof(CancellationToken);
 
     public static TaskInvoker For(MethodRef method) => s_cache.GetOrAdd(method, static m => new TaskInvoker(m.Resolve()));
 

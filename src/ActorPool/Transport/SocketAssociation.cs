@@ -55,8 +55,7 @@ internal sealed class SocketAssociation : AssociationHandle
     public override void Disassociate()
     {
         if (_outbox.Writer.TryComplete())
-            _ = Task.Delay(DrainDeadline).ContinueWith(static (_, association) => ((SocketAssociation)association!).Dispose(), this,
-                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            DisposeAfter(DrainDeadline);
     }
 #pragma warning restore CS0672
 
@@ -104,8 +103,7 @@ internal sealed class SocketAssociation : AssociationHandle
             // Disassociated: what was queued has gone out; the peer sees the end of the stream and closes its side, which
             // ends the read loop. Closing at once could reset the connection before the peer has read the last frames.
             _socket.Shutdown(SocketShutdown.Send);
-            _ = Task.Delay(LingerAfterShutdown).ContinueWith(static (_, association) => ((SocketAssociation)association!).Dispose(), this,
-                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            DisposeAfter(LingerAfterShutdown);
             return;
         }
         catch (Exception)
@@ -196,6 +194,10 @@ internal sealed class SocketAssociation : AssociationHandle
         }
         return frame;
     }
+
+    private void DisposeAfter(TimeSpan delay) =>
+        _ = Task.Delay(delay).ContinueWith(static (_, association) => ((SocketAssociation)association!).Dispose(), this,
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     private void Dispose()
     {

@@ -81,8 +81,7 @@ internal sealed class SocketTransport : Akka.Remote.Transport.Transport
         if (remoteAddress.Host is not { } host || remoteAddress.Port is not { } port)
             throw new InvalidAssociationException($"{remoteAddress} has no host and port.");
         Socket? socket = null;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_shutdown.Token);
-        deadline.CancelAfter(_settings.ConnectTimeout);
+        using var deadline = ConnectDeadline();
         try
         {
             var ip = await ResolveAsync(host).ConfigureAwait(false);
@@ -142,8 +141,7 @@ internal sealed class SocketTransport : Akka.Remote.Transport.Transport
     private async Task AcceptAsync(Socket socket, Address localAddress, IAssociationEventListener associations)
     {
         var peer = socket.RemoteEndPoint as IPEndPoint;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_shutdown.Token);
-        deadline.CancelAfter(_settings.ConnectTimeout);
+        using var deadline = ConnectDeadline();
         try
         {
             Configure(socket);
@@ -202,6 +200,14 @@ internal sealed class SocketTransport : Akka.Remote.Transport.Transport
             await tls.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    // A connection and its handshake get connection-timeout, and end with the transport.
+    private CancellationTokenSource ConnectDeadline()
+    {
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(_shutdown.Token);
+        deadline.CancelAfter(_settings.ConnectTimeout);
+        return deadline;
     }
 
     private void Configure(Socket socket)
