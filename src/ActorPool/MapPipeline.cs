@@ -17,7 +17,7 @@ internal static class MapPipeline
         IAsyncEnumerable<T> source, Func<T, CancellationToken, Task<R>> start, Func<int> window, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var slots = new MapWindow(window);
+        using var slots = new MapWindow(window, stop.Token);
         var started = Channel.CreateUnbounded<Task<R>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var producer = ProduceAsync(source, start, slots, started.Writer, stop.Token);
         try
@@ -42,7 +42,7 @@ internal static class MapPipeline
         IAsyncEnumerable<T> source, Func<T, CancellationToken, Task<R>> start, Func<int> window, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var slots = new MapWindow(window);
+        using var slots = new MapWindow(window, stop.Token);
         var done = Channel.CreateUnbounded<Task<R>>(new UnboundedChannelOptions { SingleReader = true });
         var unfinished = 1; // the producer's own share
         void Release()
@@ -56,7 +56,7 @@ internal static class MapPipeline
             {
                 await foreach (var item in source.WithCancellation(stop.Token).ConfigureAwait(false))
                 {
-                    await slots.WaitAsync(stop.Token).ConfigureAwait(false);
+                    await slots.WaitAsync().ConfigureAwait(false);
                     Interlocked.Increment(ref unfinished);
                     var task = start(item, stop.Token);
                     _ = task.ContinueWith(t => { done.Writer.TryWrite(t); Release(); }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -94,7 +94,7 @@ internal static class MapPipeline
             {
                 await foreach (var item in source.WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
-                    await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    await slots.WaitAsync().ConfigureAwait(false);
                     writer.TryWrite(start(item, cancellationToken));
                 }
                 writer.TryComplete();
