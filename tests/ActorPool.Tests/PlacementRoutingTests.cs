@@ -142,6 +142,15 @@ public sealed class PlacementRoutingTests
         Assert.Contains(chosen, scope.Pool.ChildPids);
     }
 
+    [Fact]
+    public async Task Router_NameMistyped_StartAsyncThrowsAkkasConfigurationErrorNamingIt()
+    {
+        // Until 2026-12-08 it came wrapped in a TargetInvocationException: Akka reads the deployment by reflection.
+        var error = await Assert.ThrowsAsync<ConfigurationException>(() => ProcessPool.StartAsync(WithRouter("round-robin-pol", processes: 1)));
+
+        Assert.Contains("router alias [round-robin-pol]", error.Message);
+    }
+
     /// <summary>Every task to the child numbered highest that has room.</summary>
     private sealed class HighestNumber : ITaskPlacement
     {

@@ -37,8 +37,19 @@ internal static class RemoteSetup
         var setup = Create(config, credential, loggerFactory);
         // ActorSystem.Create(name, setup) would also read the application's App.config through
         // System.Configuration (whose result is then unused): a cost every child start would pay.
-        var system = new ActorSystemImpl(name, setup.Get<BootstrapSetup>().Value.Config.Value, setup, Option<Props>.None);
-        system.Start();
+        ActorSystemImpl system;
+        try
+        {
+            system = new ActorSystemImpl(name, setup.Get<BootstrapSetup>().Value.Config.Value, setup, Option<Props>.None);
+            system.Start();
+        }
+        catch (System.Reflection.TargetInvocationException e) when (e.InnerException is { } cause)
+        {
+            // Akka creates its actor-ref provider, and with it the deployer that reads akka.actor.deployment, by
+            // reflection: a mistake there (a router name with a typo) would otherwise reach the caller wrapped.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
+            throw;
+        }
         ReleaseWhenTerminated(system);
         return system;
     }
