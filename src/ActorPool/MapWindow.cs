@@ -18,9 +18,10 @@ internal sealed class MapWindow : IValueTaskSource, IDisposable
     private readonly CancellationToken _cancellationToken;
     private readonly CancellationTokenRegistration _registration;
     private ManualResetValueTaskSourceCore<bool> _wake; // the producer's, reset before each wait
+    // The free slots, or -1 while the producer waits for one: one word, so that a release and a wait always see each
+    // other (a count beside a separate waiting flag lost a wake-up when a release read the flag before the wait set it).
     private int _free;
     private int _granted; // only the producer reads and writes it
-    private int _waiting; // 1 while the producer waits; whoever sets it back to 0 wakes it
 
     public MapWindow(Func<int> size, CancellationToken cancellationToken)
     {
@@ -39,36 +40,26 @@ internal sealed class MapWindow : IValueTaskSource, IDisposable
         Grow();
         if (_cancellationToken.IsCancellationRequested)
             return ValueTask.FromCanceled(_cancellationToken);
-        if (TryTake())
-            return default;
         _wake.Reset();
         var version = _wake.Version;
-        Interlocked.Exchange(ref _waiting, 1);
-        // A slot freed, or the token cancelled, between the first look and now: withdraw the wait if nobody claimed it.
-        if (TryTake())
-        {
-            if (Interlocked.Exchange(ref _waiting, 0) == 1)
-                return default;
-            Interlocked.Increment(ref _free); // a consumer claimed the wait and hands its slot over: this one goes back
-        }
-        else if (_cancellationToken.IsCancellationRequested && Interlocked.Exchange(ref _waiting, 0) == 1)
-        {
+        if (Interlocked.Decrement(ref _free) >= 0)
+            return default;
+        // Waiting now; the token may have been cancelled since the first look, before the wait could be seen.
+        if (_cancellationToken.IsCancellationRequested && Interlocked.CompareExchange(ref _free, 0, -1) == -1)
             return ValueTask.FromCanceled(_cancellationToken);
-        }
         return new ValueTask(this, version);
     }
 
     /// <summary>Frees a slot (the consumer's side): straight to the producer if it waits for one.</summary>
     public void Release()
     {
-        if (Interlocked.Exchange(ref _waiting, 0) == 1)
+        if (Interlocked.Increment(ref _free) == 0)
             _wake.SetResult(true);
-        else
-            Interlocked.Increment(ref _free);
     }
 
     public void Dispose() => _registration.Dispose();
 
+    // Only the producer grows the window, and never while it waits.
     private void Grow()
     {
         var size = _size();
@@ -79,22 +70,9 @@ internal sealed class MapWindow : IValueTaskSource, IDisposable
         }
     }
 
-    private bool TryTake()
-    {
-        var free = Volatile.Read(ref _free);
-        while (free > 0)
-        {
-            var seen = Interlocked.CompareExchange(ref _free, free - 1, free);
-            if (seen == free)
-                return true;
-            free = seen;
-        }
-        return false;
-    }
-
     private void Cancel()
     {
-        if (Interlocked.Exchange(ref _waiting, 0) == 1)
+        if (Interlocked.CompareExchange(ref _free, 0, -1) == -1)
             _wake.SetException(new OperationCanceledException(_cancellationToken));
     }
 

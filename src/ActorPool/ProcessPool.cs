@@ -406,8 +406,9 @@ public sealed partial class ProcessPool : IProcessPool
             ? cancellationToken.UnsafeRegister(static (state, token) =>
             {
                 var (pool, id, completion) = ((ProcessPool, long, TaskCompletionSource<byte[]>))state!;
-                // Only the side that completes the task acts: a result that came first is the caller's to read.
-                if (completion.TrySetCanceled(token))
+                // Only the side that completes the task acts: a result that came first is the caller's to read. The
+                // caller gets an OperationCanceledException with its token, as Task.WaitAsync gave it.
+                if (completion.TrySetException(new OperationCanceledException(token)))
                     pool._supervisor.Tell(new AbandonTask(id));
             }, (this, id, completion))
             : default;

@@ -55,7 +55,9 @@ public sealed class ApplyTests(TwoChildPool shared) : IClassFixture<TwoChildPool
         Assert.True(await Wait.UntilAsync(() => File.Exists(marker + ".started"), TimeSpan.FromSeconds(30)), "the task never started");
         cancellation.Cancel();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        // The caller's own cancellation, of exactly this type, as it has been since the first release.
+        var cancelled = await Assert.ThrowsAsync<OperationCanceledException>(() => running);
+        Assert.Equal(cancellation.Token, cancelled.CancellationToken);
         Assert.True(await Wait.UntilAsync(() => File.Exists(marker), TimeSpan.FromSeconds(30)), "the child's token was never cancelled");
         File.Delete(marker);
         File.Delete(marker + ".started");

@@ -47,7 +47,32 @@ public sealed class MapWindowTests
     }
 
     [Fact]
-    public async Task WaitAsync_RacingReleasesOnOtherThreads_NeverHoldsMoreThanTheWindowAndLosesNoWakeUp()
+    public async Task WaitAsync_WindowOfOneHandedBackAndForth_LosesNoWakeUp()
+    {
+        // With one slot, a release that misses the producer's wait leaves the map hung: the race of 2026-12-08, which a
+        // review found in the first version of the window (a count and a separate waiting flag) within seconds.
+        const int Items = 300_000;
+        using var window = new MapWindow(() => 1, CancellationToken.None);
+        var taken = new SemaphoreSlim(0);
+        var consumer = Task.Run(async () =>
+        {
+            for (var i = 0; i < Items; i++)
+            {
+                await taken.WaitAsync();
+                window.Release();
+            }
+        });
+
+        for (var i = 0; i < Items; i++)
+        {
+            await window.WaitAsync().AsTask().WaitAsync(Limit); // a TimeoutException here is a lost wake-up
+            taken.Release();
+        }
+        await consumer.WaitAsync(Limit);
+    }
+
+    [Fact]
+    public async Task WaitAsync_RacingReleasesOnOtherThreads_NeverHoldsMoreThanTheWindow()
     {
         const int Size = 4;
         const int Items = 200_000;
