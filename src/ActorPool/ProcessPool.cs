@@ -407,7 +407,7 @@ public sealed partial class ProcessPool : IProcessPool
             {
                 var (pool, id, completion) = ((ProcessPool, long, TaskCompletionSource<byte[]>))state!;
                 // Only the side that completes the task acts: a result that came first is the caller's to read. The
-                // caller gets an OperationCanceledException with its token, as Task.WaitAsync gave it.
+                // caller gets an OperationCanceledException carrying its token, the type it has always got.
                 if (completion.TrySetException(new OperationCanceledException(token)))
                     pool._supervisor.Tell(new AbandonTask(id));
             }, (this, id, completion))

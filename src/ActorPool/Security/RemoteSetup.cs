@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
 using Akka.Actor;
 using Akka.Actor.Internal;
 using Akka.Actor.Setup;
@@ -43,11 +45,11 @@ internal static class RemoteSetup
             system = new ActorSystemImpl(name, setup.Get<BootstrapSetup>().Value.Config.Value, setup, Option<Props>.None);
             system.Start();
         }
-        catch (System.Reflection.TargetInvocationException e) when (e.InnerException is { } cause)
+        catch (TargetInvocationException e) when (e.InnerException is { } cause)
         {
             // Akka creates its actor-ref provider, and with it the deployer that reads akka.actor.deployment, by
             // reflection: a mistake there (a router name with a typo) would otherwise reach the caller wrapped.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
+            ExceptionDispatchInfo.Throw(cause);
             throw;
         }
         ReleaseWhenTerminated(system);
